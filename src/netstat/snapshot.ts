@@ -14,7 +14,15 @@ export type InputFormat =
   | 'wc-count' // `grep STATE | wc -l` numbers, single or a series
   | 'unknown';
 
-export type OsFamily = 'linux' | 'windows' | 'macos' | 'freebsd' | 'openbsd' | 'bsd' | 'solaris' | 'unknown';
+export type OsFamily =
+  | 'linux'
+  | 'windows'
+  | 'macos'
+  | 'freebsd'
+  | 'openbsd'
+  | 'bsd'
+  | 'solaris'
+  | 'unknown';
 
 /** One side of a socket: host as printed (IPv6 without brackets, zone stripped) and port (number, service name or '*'). */
 export interface Endpoint {
@@ -70,6 +78,8 @@ export interface StateDetail {
   localPortAtLeast: { 1024: number; 10000: number; 32768: number; 49152: number };
   /** A dimension hit its cap of distinct keys; later new keys were counted as "other". */
   capped: boolean;
+  /** Timer kinds seen on the records (netstat -o / ss -o): { off: 4, timewait: 2, on: 1 }. */
+  timers: Record<string, number>;
 }
 
 /** A series of counts from repeated `wc -l` runs, oldest first. */

@@ -1,0 +1,504 @@
+import type {
+  CountSeries,
+  InputFormat,
+  KeyCount,
+  OsFamily,
+  QueueStats,
+  Snapshot,
+  SocketRecord,
+  StateDetail,
+} from './snapshot.js';
+import { emptyCounts, type StateCounts, TCP_STATES, type TcpState } from './states.js';
+
+/** Limits that keep a Snapshot bounded whatever the input size. */
+export interface SnapshotLimits {
+  /** Distinct keys kept per dimension per state before new keys fold into "other". */
+  keysPerDimension: number;
+  /** Entries kept in each top list of the Snapshot. */
+  topKeys: number;
+  /** Raw records kept for display. */
+  sampleRecords: number;
+  /** Listening ports kept. */
+  listeningPorts: number;
+  /** Unreadable-line reasons kept. */
+  reasons: number;
+}
+
+export const DEFAULT_SNAPSHOT_LIMITS: Readonly<SnapshotLimits> = Object.freeze({
+  keysPerDimension: 4096,
+  topKeys: 10,
+  sampleRecords: 20,
+  listeningPorts: 256,
+  reasons: 5,
+});
+
+/**
+ * A socket row in flat form, reused across rows so the hot path allocates nothing per row.
+ * Numeric keys (`*Ip` = IPv4 as an unsigned 32-bit number, `*PortNum`) avoid building strings.
+ */
+export class RowScratch {
+  state: TcpState = 'ESTABLISHED';
+  proto = 'tcp';
+  localHost: string | undefined = undefined;
+  localIp = -1;
+  localPort: string | undefined = undefined;
+  localPortNum = -1;
+  remoteHost: string | undefined = undefined;
+  remoteIp = -1;
+  remotePort: string | undefined = undefined;
+  remotePortNum = -1;
+  recvQ = -1;
+  sendQ = -1;
+  processKey: number | string | undefined = undefined;
+  processName: string | undefined = undefined;
+  timer: string | undefined = undefined;
+  /** Produces the display line on demand (only for sampled rows). */
+  line: () => string = () => '';
+
+  reset(): void {
+    this.proto = 'tcp';
+    this.localHost = undefined;
+    this.localIp = -1;
+    this.localPort = undefined;
+    this.localPortNum = -1;
+    this.remoteHost = undefined;
+    this.remoteIp = -1;
+    this.remotePort = undefined;
+    this.remotePortNum = -1;
+    this.recvQ = -1;
+    this.sendQ = -1;
+    this.processKey = undefined;
+    this.processName = undefined;
+    this.timer = undefined;
+  }
+
+  get hasAddresses(): boolean {
+    return (
+      this.localPortNum >= 0 ||
+      this.localPort !== undefined ||
+      this.remoteHost !== undefined ||
+      this.remoteIp >= 0
+    );
+  }
+}
+
+interface Tally {
+  count: number;
+  recvQ: number;
+  sendQ: number;
+  /** Display form for numeric keys, filled when first seen. */
+  label?: string;
+}
+
+/** A map of key -> tally that stops adding keys at a cap and counts the rest as "other". */
+class BoundedTally {
+  readonly map = new Map<number | string, Tally>();
+  other = 0;
+  capped = false;
+  constructor(private readonly cap: number) {}
+
+  /** Counts one record under `key`; returns the tally only when the key is new (so the caller can label it). */
+  add(key: number | string, recvQ: number, sendQ: number): Tally | undefined {
+    const t = this.map.get(key);
+    if (t !== undefined) {
+      t.count++;
+      t.recvQ += recvQ;
+      t.sendQ += sendQ;
+      return undefined;
+    }
+    if (this.map.size >= this.cap) {
+      this.other++;
+      this.capped = true;
+      return undefined;
+    }
+    const fresh: Tally = { count: 1, recvQ, sendQ };
+    this.map.set(key, fresh);
+    return fresh;
+  }
+
+  top(n: number): KeyCount[] {
+    const all: KeyCount[] = [];
+    for (const [key, t] of this.map) {
+      all.push({ key: t.label ?? String(key), count: t.count, recvQ: t.recvQ, sendQ: t.sendQ });
+    }
+    all.sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
+    return all.slice(0, n);
+  }
+}
+
+function newQueue(): QueueStats {
+  return { total: 0, max: 0, nonZero: 0 };
+}
+
+function addQueue(q: QueueStats, v: number): void {
+  if (v <= 0) return;
+  q.total += v;
+  q.nonZero++;
+  if (v > q.max) q.max = v;
+}
+
+/** Aggregates of one state's records. */
+class StateAccumulator {
+  records = 0;
+  readonly recvQ = newQueue();
+  readonly sendQ = newQueue();
+  readonly localPort: BoundedTally;
+  readonly remoteHost: BoundedTally;
+  readonly remoteEndpoint: BoundedTally;
+  readonly process: BoundedTally;
+  readonly atLeast = { 1024: 0, 10000: 0, 32768: 0, 49152: 0 };
+  readonly timers: Record<string, number> = {};
+
+  constructor(cap: number) {
+    this.localPort = new BoundedTally(cap);
+    this.remoteHost = new BoundedTally(cap);
+    this.remoteEndpoint = new BoundedTally(cap);
+    this.process = new BoundedTally(cap);
+  }
+
+  fold(r: RowScratch): void {
+    this.records++;
+    const rq = r.recvQ > 0 ? r.recvQ : 0;
+    const sq = r.sendQ > 0 ? r.sendQ : 0;
+    addQueue(this.recvQ, rq);
+    addQueue(this.sendQ, sq);
+    let fresh: Tally | undefined;
+    if (r.localPortNum >= 0) {
+      this.localPort.add(r.localPortNum, rq, sq);
+      const p = r.localPortNum;
+      if (p >= 1024) {
+        this.atLeast[1024]++;
+        if (p >= 10000) this.atLeast[10000]++;
+        if (p >= 32768) this.atLeast[32768]++;
+        if (p >= 49152) this.atLeast[49152]++;
+      }
+    } else if (r.localPort !== undefined) {
+      fresh = this.localPort.add(`s:${r.localPort}`, rq, sq);
+      if (fresh) fresh.label = r.localPort;
+    }
+    if (r.remoteIp > 0) {
+      fresh = this.remoteHost.add(r.remoteIp, rq, sq);
+      if (fresh) fresh.label = ipv4String(r.remoteIp);
+      if (r.remotePortNum >= 0) {
+        // An IPv4 address times 65536 plus the port stays an exact integer (< 2^48).
+        fresh = this.remoteEndpoint.add(r.remoteIp * 65536 + r.remotePortNum, rq, sq);
+        if (fresh) fresh.label = endpointLabel(ipv4String(r.remoteIp), String(r.remotePortNum));
+      } else if (r.remotePort !== undefined && r.remotePort !== '*') {
+        const label = endpointLabel(ipv4String(r.remoteIp), r.remotePort);
+        fresh = this.remoteEndpoint.add(`e:${label}`, rq, sq);
+        if (fresh) fresh.label = label;
+      }
+    } else if (r.remoteIp < 0 && r.remoteHost !== undefined && !isWildcardHost(r.remoteHost)) {
+      const host = r.remoteHost;
+      fresh = this.remoteHost.add(`h:${host}`, rq, sq);
+      if (fresh) fresh.label = host;
+      const port = r.remotePortNum >= 0 ? String(r.remotePortNum) : r.remotePort;
+      if (port !== undefined && port !== '*') {
+        const label = endpointLabel(host, port);
+        fresh = this.remoteEndpoint.add(`e:${label}`, rq, sq);
+        if (fresh) fresh.label = label;
+      }
+    }
+    if (r.processKey !== undefined) {
+      fresh = this.process.add(r.processKey, rq, sq);
+      if (fresh) fresh.label = r.processName ?? String(r.processKey);
+    }
+    if (r.timer !== undefined) this.timers[r.timer] = (this.timers[r.timer] ?? 0) + 1;
+  }
+
+  detail(topKeys: number): StateDetail {
+    return {
+      records: this.records,
+      recvQ: { ...this.recvQ },
+      sendQ: { ...this.sendQ },
+      byLocalPort: this.localPort.top(topKeys),
+      byRemoteHost: this.remoteHost.top(topKeys),
+      byRemoteEndpoint: this.remoteEndpoint.top(topKeys),
+      byProcess: this.process.top(topKeys),
+      distinct: {
+        localPort: this.localPort.map.size,
+        remoteHost: this.remoteHost.map.size,
+        remoteEndpoint: this.remoteEndpoint.map.size,
+        process: this.process.map.size,
+      },
+      localPortAtLeast: { ...this.atLeast },
+      capped:
+        this.localPort.capped ||
+        this.remoteHost.capped ||
+        this.remoteEndpoint.capped ||
+        this.process.capped,
+      timers: { ...this.timers },
+    };
+  }
+}
+
+/** Dotted-quad text of an IPv4 address held as an unsigned number. */
+export function ipv4String(n: number): string {
+  return `${Math.floor(n / 16777216) & 255}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
+}
+
+function endpointLabel(host: string, port: string): string {
+  return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+}
+
+function isWildcardHost(host: string): boolean {
+  return host === '*' || host === '0.0.0.0' || host === '::' || host === '';
+}
+
+/**
+ * Folds socket rows, summary counts and series into a bounded Snapshot. The reader feeds it
+ * while streaming; tests can feed it SocketRecords directly.
+ */
+export class SnapshotBuilder {
+  private readonly limits: SnapshotLimits;
+  private readonly rowCounts = emptyCounts();
+  private readonly summaryCounts = emptyCounts();
+  private summarySeen = false;
+  private readonly acc = new Map<TcpState, StateAccumulator>();
+  private readonly listening = new Set<string>();
+  private readonly sample: SocketRecord[] = [];
+  private readonly series = new Map<TcpState, CountSeries>();
+  private readonly formatVotes = new Map<InputFormat, number>();
+  private os: OsFamily = 'unknown';
+  readonly extra: Record<string, number> = {};
+  readonly lines = { total: 0, records: 0, skipped: 0, unreadable: 0 };
+  readonly skippedBy: Record<string, number> = {};
+  private readonly reasons: string[] = [];
+  private readonly warnings = new Set<string>();
+  command: string | undefined;
+  private readonly scratch = new RowScratch();
+
+  constructor(limits: Partial<SnapshotLimits> = {}) {
+    this.limits = { ...DEFAULT_SNAPSHOT_LIMITS, ...limits };
+  }
+
+  /** Folds one socket row held in a RowScratch (the reader's fast path). */
+  foldRow(r: RowScratch): void {
+    this.rowCounts[r.state]++;
+    this.lines.records++;
+    if (r.state === 'LISTEN' && this.listening.size < this.limits.listeningPorts) {
+      const port = r.localPortNum >= 0 ? String(r.localPortNum) : r.localPort;
+      if (port !== undefined && port !== '*') this.listening.add(port);
+    }
+    if (r.hasAddresses) {
+      let a = this.acc.get(r.state);
+      if (a === undefined) {
+        a = new StateAccumulator(this.limits.keysPerDimension);
+        this.acc.set(r.state, a);
+      }
+      a.fold(r);
+    }
+    if (this.sample.length < this.limits.sampleRecords) this.sample.push(recordOf(r));
+  }
+
+  /** Folds one SocketRecord (the convenient path for tests and other producers). */
+  addRecord(rec: SocketRecord): void {
+    const r = this.scratch;
+    r.reset();
+    r.state = rec.state;
+    r.proto = rec.proto;
+    if (rec.local) setEndpoint(r, 'local', rec.local.host, rec.local.port);
+    if (rec.remote) setEndpoint(r, 'remote', rec.remote.host, rec.remote.port);
+    r.recvQ = rec.recvQ ?? -1;
+    r.sendQ = rec.sendQ ?? -1;
+    if (rec.process !== undefined) {
+      r.processKey = rec.process;
+      r.processName = rec.process;
+    }
+    r.timer = rec.timer;
+    r.line = () => rec.line;
+    this.foldRow(r);
+  }
+
+  /** Adds a summary count (`uniq -c`, `ss -s`, a `wc -l` result). */
+  addCount(state: TcpState, n: number): void {
+    this.summaryCounts[state] += n;
+    this.summarySeen = true;
+  }
+
+  /** Adds one value of a `wc -l` series for a state. */
+  addSeriesValue(state: TcpState, value: number, at?: number): void {
+    let s = this.series.get(state);
+    if (s === undefined) {
+      s = { state, values: [] };
+      this.series.set(state, s);
+    }
+    s.values.push(value);
+    if (at !== undefined) {
+      const times = (s as CountSeries & { times?: number[] }).times ?? [];
+      times.push(at);
+      (s as CountSeries & { times?: number[] }).times = times;
+    }
+  }
+
+  /** Sets the interval between series samples when the command says it (`sleep 60`). */
+  setSeriesInterval(seconds: number): void {
+    this.seriesInterval = seconds;
+  }
+  private seriesInterval: number | undefined;
+
+  /** Counts a line that was skipped on purpose (kind: udp, unix, header, prompt, noise...). */
+  skip(kind: string): void {
+    this.lines.skipped++;
+    this.skippedBy[kind] = (this.skippedBy[kind] ?? 0) + 1;
+  }
+
+  /** Counts a line that looked like data but could not be read, keeping the first reasons. */
+  unreadable(reason: string): void {
+    this.lines.unreadable++;
+    if (this.reasons.length < this.limits.reasons) this.reasons.push(reason);
+  }
+
+  /** Records which format a line looked like; the most frequent wins. */
+  vote(format: InputFormat, weight = 1): void {
+    this.formatVotes.set(format, (this.formatVotes.get(format) ?? 0) + weight);
+  }
+
+  /** Sets the operating system when a line makes it plain. */
+  setOs(os: OsFamily): void {
+    if (this.os === 'unknown' || this.os === 'bsd') this.os = os;
+  }
+
+  warn(message: string): void {
+    this.warnings.add(message);
+  }
+
+  /** The Snapshot of everything folded so far. */
+  finish(): Snapshot {
+    const rowTotal = sum(this.rowCounts);
+    const seriesList: CountSeries[] = [];
+    for (const s of this.series.values()) {
+      const times = (s as CountSeries & { times?: number[] }).times;
+      const out: CountSeries = { state: s.state, values: s.values };
+      const interval = this.seriesInterval ?? medianGap(times);
+      if (interval !== undefined && interval > 0) out.intervalSeconds = interval;
+      seriesList.push(out);
+    }
+    // A summary (uniq -c, ss -s, wc -l) describes the whole table; rows next to it are examples.
+    let counts: StateCounts;
+    if (this.summarySeen) {
+      counts = { ...this.summaryCounts };
+      if (rowTotal > 0)
+        this.warnings.add(
+          'the paste has both summary counts and socket rows: counts come from the summary',
+        );
+    } else {
+      counts = { ...this.rowCounts };
+    }
+    for (const s of seriesList) {
+      if (!this.summarySeen && rowTotal === 0) counts[s.state] = s.values[s.values.length - 1] ?? 0;
+    }
+    const details: Snapshot['details'] = {};
+    for (const state of TCP_STATES) {
+      const a = this.acc.get(state);
+      if (a) details[state] = a.detail(this.limits.topKeys);
+    }
+    if ([...this.acc.values()].some((a) => a.detail(0).capped)) {
+      this.warnings.add(
+        `more than ${this.limits.keysPerDimension} distinct ports, peers or processes in one state: the rest are counted but not itemised`,
+      );
+    }
+    let format: InputFormat = 'unknown';
+    let best = 0;
+    for (const [f, v] of this.formatVotes) {
+      if (v > best) {
+        best = v;
+        format = f;
+      }
+    }
+    const warnings = [...this.warnings];
+    if (this.lines.unreadable > 0) {
+      warnings.push(
+        `${this.lines.unreadable} line${this.lines.unreadable === 1 ? '' : 's'} could not be read`,
+      );
+    }
+    return {
+      format,
+      os: this.os === 'unknown' ? osOfFormat(format) : this.os,
+      counts,
+      total: sum(counts),
+      details,
+      listeningPorts: [...this.listening],
+      series: seriesList,
+      sample: this.sample,
+      extra: { ...this.extra },
+      lines: { ...this.lines },
+      skippedBy: { ...this.skippedBy },
+      unreadableReasons: [...this.reasons],
+      warnings,
+      command: this.command,
+    };
+  }
+}
+
+function osOfFormat(format: InputFormat): OsFamily {
+  switch (format) {
+    case 'netstat-linux':
+    case 'ss':
+    case 'ss-summary':
+    case 'proc-net-tcp':
+      return 'linux';
+    case 'netstat-windows':
+      return 'windows';
+    case 'netstat-bsd':
+      return 'bsd';
+    case 'netstat-solaris':
+      return 'solaris';
+    default:
+      return 'unknown';
+  }
+}
+
+function sum(counts: StateCounts): number {
+  let t = 0;
+  for (const s of TCP_STATES) t += counts[s];
+  return t;
+}
+
+function medianGap(times: number[] | undefined): number | undefined {
+  if (!times || times.length < 2) return undefined;
+  const gaps: number[] = [];
+  for (let i = 1; i < times.length; i++) {
+    const g = (times[i] as number) - (times[i - 1] as number);
+    if (g > 0) gaps.push(g);
+  }
+  if (gaps.length === 0) return undefined;
+  gaps.sort((a, b) => a - b);
+  return gaps[Math.floor(gaps.length / 2)];
+}
+
+const IPV4_LITERAL = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+
+function setEndpoint(r: RowScratch, side: 'local' | 'remote', host: string, port: string): void {
+  const m = IPV4_LITERAL.exec(host);
+  const ip = m
+    ? (Number(m[1]) * 16777216 + Number(m[2]) * 65536 + Number(m[3]) * 256 + Number(m[4])) >>> 0
+    : -1;
+  const portNum = /^\d{1,5}$/.test(port) && Number(port) <= 65535 ? Number(port) : -1;
+  if (side === 'local') {
+    r.localHost = host;
+    r.localIp = ip;
+    r.localPort = port;
+    r.localPortNum = portNum;
+  } else {
+    r.remoteHost = host;
+    r.remoteIp = ip;
+    r.remotePort = port;
+    r.remotePortNum = portNum;
+  }
+}
+
+function recordOf(r: RowScratch): SocketRecord {
+  const rec: SocketRecord = { proto: r.proto, state: r.state, line: r.line() };
+  const lh = r.localIp >= 0 ? ipv4String(r.localIp) : r.localHost;
+  const lp = r.localPortNum >= 0 ? String(r.localPortNum) : r.localPort;
+  if (lh !== undefined || lp !== undefined) rec.local = { host: lh ?? '', port: lp ?? '' };
+  const rh = r.remoteIp >= 0 ? ipv4String(r.remoteIp) : r.remoteHost;
+  const rp = r.remotePortNum >= 0 ? String(r.remotePortNum) : r.remotePort;
+  if (rh !== undefined || rp !== undefined) rec.remote = { host: rh ?? '', port: rp ?? '' };
+  if (r.recvQ >= 0) rec.recvQ = r.recvQ;
+  if (r.sendQ >= 0) rec.sendQ = r.sendQ;
+  if (r.processName !== undefined) rec.process = r.processName;
+  if (r.timer !== undefined) rec.timer = r.timer;
+  return rec;
+}
