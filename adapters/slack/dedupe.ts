@@ -1,0 +1,70 @@
+/**
+ * A bounded set of keys that expire: used to answer Slack's retries of an event exactly once
+ * (Bolt does not de-duplicate) and to remember which threads the bot is part of.
+ */
+
+/** Keys remembered for `ttlMs`, at most `maxEntries` of them (oldest dropped first). */
+export class ExpiringMap<V> {
+  // A Map iterates in insertion order, so the first entry is always the oldest.
+  private readonly entries = new Map<string, { value: V; expires: number }>();
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly maxEntries: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** The value under `key`, if it has not expired. */
+  get(key: string): V | undefined {
+    const entry = this.entries.get(key);
+    if (entry === undefined) return undefined;
+    if (entry.expires <= this.now()) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return entry.value;
+  }
+
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+
+  /** Stores `value` under `key` for a fresh ttl. */
+  set(key: string, value: V): void {
+    this.entries.delete(key);
+    this.entries.set(key, { value, expires: this.now() + this.ttlMs });
+    this.prune();
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private prune(): void {
+    const now = this.now();
+    for (const [key, entry] of this.entries) {
+      if (this.entries.size <= this.maxEntries && entry.expires > now) break;
+      this.entries.delete(key);
+    }
+  }
+}
+
+/** Remembers what was already handled; `firstTime(key)` is true once per key per ttl. */
+export class DedupeCache {
+  private readonly seen: ExpiringMap<true>;
+
+  constructor(ttlMs: number, maxEntries: number, now?: () => number) {
+    this.seen = new ExpiringMap(ttlMs, maxEntries, now);
+  }
+
+  /** True if none of `keys` was seen before; records all of them either way. */
+  firstTime(...keys: string[]): boolean {
+    const fresh = keys.every((k) => !this.seen.has(k));
+    for (const k of keys) this.seen.set(k, true);
+    return fresh;
+  }
+
+  get size(): number {
+    return this.seen.size;
+  }
+}

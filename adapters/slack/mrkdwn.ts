@@ -1,0 +1,219 @@
+/**
+ * Markdown -> Slack mrkdwn. Slack's format is not Markdown (`*bold*`, `_italic_`,
+ * `<url|text>`, no headings or tables, and `&`, `<`, `>` must be escaped), so the KB's markdown
+ * is parsed with marked's lexer and each token is written out again in Slack's syntax.
+ * Escaping everything that is not our own syntax is also what keeps pasted `<!channel>` or
+ * `<@U123>` from ever pinging anyone.
+ */
+import { type Token, type Tokens, marked } from 'marked';
+
+/** Escapes the three characters Slack treats as control characters in mrkdwn. */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Markdown entities for the three control characters stand for the characters themselves. */
+function decodeBasicEntities(text: string): string {
+  return text.replace(/&(amp|lt|gt);/g, (_m, name: string) =>
+    name === 'amp' ? '&' : name === 'lt' ? '<' : '>',
+  );
+}
+
+/** Turns a `kb:` cross-link into readable words; the default names the article id. */
+export type KbLinkRenderer = (articleId: string, label: string) => string;
+
+export interface MrkdwnOptions {
+  kbLink?: KbLinkRenderer;
+}
+
+const defaultKbLink: KbLinkRenderer = (id, label) => `${label} (see “${id.replace(/#.*$/, '')}”)`;
+
+/** HTML comments (the KB's section markers) are not text; other HTML is shown, escaped. */
+function htmlText(html: string): string {
+  return escapeMrkdwn(html.replace(/<!--[\s\S]*?-->/g, '').trim());
+}
+
+const SAFE_SCHEMES = /^(https?:|mailto:)/i;
+
+/** A URL as it may appear inside `<...|...>`: no spaces, no `<`, `>` or `|`. */
+function linkTarget(href: string): string {
+  return href.replace(/[\s<>|]/g, (c) => encodeURIComponent(c));
+}
+
+class MrkdwnWriter {
+  constructor(private readonly kbLink: KbLinkRenderer) {}
+
+  blocks(tokens: Token[]): string {
+    const parts: string[] = [];
+    for (const t of tokens) {
+      const out = this.block(t);
+      if (out !== '') parts.push(out);
+    }
+    return parts.join('\n\n');
+  }
+
+  private block(t: Token): string {
+    switch (t.type) {
+      case 'space':
+      case 'def':
+        return '';
+      case 'heading':
+        return `*${this.plain((t as Tokens.Heading).tokens)}*`;
+      case 'paragraph':
+        return this.inline((t as Tokens.Paragraph).tokens);
+      case 'text': {
+        const text = t as Tokens.Text;
+        return text.tokens ? this.inline(text.tokens) : escapeMrkdwn(decodeBasicEntities(text.text));
+      }
+      case 'code':
+        return fence((t as Tokens.Code).text);
+      case 'blockquote':
+        return this.blocks((t as Tokens.Blockquote).tokens)
+          .split('\n')
+          .map((line) => `> ${line}`)
+          .join('\n');
+      case 'list':
+        return this.list(t as Tokens.List, 0);
+      case 'table':
+        return this.table(t as Tokens.Table);
+      case 'hr':
+        return '───';
+      case 'html':
+        return htmlText((t as Tokens.HTML).text);
+      default:
+        return 'tokens' in t && Array.isArray(t.tokens)
+          ? this.blocks(t.tokens)
+          : escapeMrkdwn(t.raw.trimEnd());
+    }
+  }
+
+  private list(list: Tokens.List, depth: number): string {
+    const indent = '    '.repeat(depth);
+    const start = typeof list.start === 'number' ? list.start : 1;
+    return list.items
+      .map((item, i) => {
+        const marker = item.task ? (item.checked ? '☑' : '☐') : list.ordered ? `${start + i}.` : '•';
+        const lines: string[] = [];
+        const body: string[] = [];
+        for (const child of item.tokens) {
+          if (child.type === 'list') {
+            if (body.length > 0) lines.push(body.splice(0).join('\n'));
+            lines.push(this.list(child as Tokens.List, depth + 1));
+          } else if (child.type !== 'checkbox') {
+            const out = this.block(child);
+            if (out !== '') body.push(out);
+          }
+        }
+        if (body.length > 0) lines.push(body.join('\n'));
+        const [first = '', ...rest] = lines;
+        return [`${indent}${marker} ${first}`, ...rest].join('\n');
+      })
+      .join('\n');
+  }
+
+  // Slack has no tables: show the cells aligned in a code block.
+  private table(table: Tokens.Table): string {
+    const rows = [table.header, ...table.rows].map((row) =>
+      row.map((cell) => this.plain(cell.tokens)),
+    );
+    const widths = rows[0]?.map((_c, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
+    const lines = rows.map((r) =>
+      r
+        .map((c, i) => c.padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    );
+    return fence(lines.join('\n'), true);
+  }
+
+  inline(tokens: Token[]): string {
+    return tokens.map((t) => this.inlineToken(t)).join('');
+  }
+
+  private inlineToken(t: Token): string {
+    switch (t.type) {
+      case 'strong':
+        return wrap('*', this.inline((t as Tokens.Strong).tokens));
+      case 'em':
+        return wrap('_', this.inline((t as Tokens.Em).tokens));
+      case 'del':
+        return wrap('~', this.inline((t as Tokens.Del).tokens));
+      case 'codespan':
+        return codespan((t as Tokens.Codespan).text);
+      case 'br':
+        return '\n';
+      case 'link': {
+        const link = t as Tokens.Link;
+        const label = this.plain(link.tokens) || escapeMrkdwn(link.href);
+        if (link.href.startsWith('kb:')) return this.kbLink(escapeMrkdwn(link.href.slice(3)), label);
+        if (!SAFE_SCHEMES.test(link.href)) return label;
+        return `<${linkTarget(link.href)}|${label}>`;
+      }
+      case 'image': {
+        const image = t as Tokens.Image;
+        const label = escapeMrkdwn(image.text || image.href);
+        return SAFE_SCHEMES.test(image.href) ? `<${linkTarget(image.href)}|${label}>` : label;
+      }
+      case 'text': {
+        const text = t as Tokens.Text;
+        return text.tokens ? this.inline(text.tokens) : escapeMrkdwn(decodeBasicEntities(text.text));
+      }
+      case 'escape':
+        return escapeMrkdwn((t as Tokens.Escape).text);
+      case 'html':
+        return htmlText((t as Tokens.Tag).text);
+      default:
+        return 'tokens' in t && Array.isArray(t.tokens)
+          ? this.inline(t.tokens)
+          : escapeMrkdwn(t.raw);
+    }
+  }
+
+  /** The words of inline tokens without formatting (for headings, link labels, table cells). */
+  plain(tokens: Token[] | undefined): string {
+    if (!tokens) return '';
+    return tokens
+      .map((t) => {
+        if ('tokens' in t && Array.isArray(t.tokens) && t.tokens.length > 0) {
+          return this.plain(t.tokens);
+        }
+        if (t.type === 'codespan') return codespan((t as Tokens.Codespan).text);
+        if (t.type === 'br') return ' ';
+        const text = 'text' in t && typeof t.text === 'string' ? t.text : t.raw;
+        return escapeMrkdwn(decodeBasicEntities(text));
+      })
+      .join('');
+  }
+}
+
+// Slack only formats `*x*` when the markers hug the text, so spaces move outside them.
+function wrap(marker: string, inner: string): string {
+  const core = inner.trim();
+  if (core === '') return inner;
+  const lead = inner.slice(0, inner.length - inner.trimStart().length);
+  const trail = inner.slice(inner.trimEnd().length);
+  return `${lead}${marker}${core}${marker}${trail}`;
+}
+
+function codespan(text: string): string {
+  // A backtick cannot be escaped inside Slack's inline code; a look-alike keeps it readable.
+  return `\`${escapeMrkdwn(text.replace(/`/g, 'ˋ'))}\``;
+}
+
+/** A preformatted block; `escaped` says the text is already mrkdwn-safe. */
+export function fence(text: string, escaped = false): string {
+  const body = (escaped ? text : escapeMrkdwn(text)).replace(/```/g, 'ˋˋˋ');
+  return `\`\`\`\n${body}\n\`\`\``;
+}
+
+/** Converts markdown (as the KB and the bot write it) to Slack mrkdwn. */
+export function markdownToMrkdwn(markdown: string, options: MrkdwnOptions = {}): string {
+  const tokens = marked.lexer(markdown, { gfm: true });
+  return new MrkdwnWriter(options.kbLink ?? defaultKbLink).blocks(tokens);
+}
+
+/** Converts one line of inline markdown (a title, a finding field) to mrkdwn. */
+export function inlineMarkdownToMrkdwn(markdown: string, options: MrkdwnOptions = {}): string {
+  const tokens = marked.Lexer.lexInline(markdown, { gfm: true });
+  return new MrkdwnWriter(options.kbLink ?? defaultKbLink).inline(tokens);
+}
