@@ -1,0 +1,55 @@
+/**
+ * Building the discord.js Client: intents, partials, REST base and mention defaults, and the
+ * log lines for connection events (reconnects are discord.js's job; we only say they happen).
+ */
+import { Client, type ClientOptions, Events, GatewayIntentBits, Partials } from 'discord.js';
+import type { DiscordConfig } from './config.js';
+import { noMentions } from './embeds.js';
+import type { DiscordLogger } from './options.js';
+
+/** The intents the adapter asks for; MessageContent only when the setting enables it. */
+export function intentsFor(config: Pick<DiscordConfig, 'messageContent'>): GatewayIntentBits[] {
+  const intents = [
+    GatewayIntentBits.Guilds,
+    GatewayIntentBits.GuildMessages,
+    GatewayIntentBits.DirectMessages,
+  ];
+  // Privileged: without it guild messages that do not mention the bot arrive with no text.
+  if (config.messageContent) intents.push(GatewayIntentBits.MessageContent);
+  return intents;
+}
+
+/** Creates (but does not log in) the client. `extra` is merged over the adapter's options. */
+export function createDiscordClient(
+  config: DiscordConfig,
+  extra: Partial<ClientOptions> = {},
+): Client {
+  const options: ClientOptions = {
+    ...extra,
+    intents: extra.intents ?? intentsFor(config),
+    // DM channels are not cached until used; without this partial DMs never arrive.
+    partials: extra.partials ?? [Partials.Channel],
+    allowedMentions: noMentions(),
+    failIfNotExists: false,
+    rest: { ...(config.apiUrl ? { api: config.apiUrl } : {}), ...extra.rest },
+    ws: { ...extra.ws },
+  };
+  return new Client(options);
+}
+
+/** Logs connection events; also keeps an 'error' event from crashing the process. */
+export function logConnectionEvents(client: Client, logger: DiscordLogger): void {
+  client.on(Events.ShardReady, (shardId) => logger.info(`shard ${shardId} connected`));
+  client.on(Events.ShardDisconnect, (event, shardId) =>
+    logger.warn(`shard ${shardId} disconnected (close code ${event.code})`),
+  );
+  client.on(Events.ShardReconnecting, (shardId) => logger.warn(`shard ${shardId} reconnecting`));
+  client.on(Events.ShardResume, (shardId, replayed) =>
+    logger.info(`shard ${shardId} resumed (${replayed} events replayed)`),
+  );
+  client.on(Events.ShardError, (error, shardId) =>
+    logger.error(`shard ${shardId} error: ${error.message}`),
+  );
+  client.on(Events.Error, (error) => logger.error(`client error: ${error.message}`));
+  client.on(Events.Warn, (message) => logger.warn(message));
+}
