@@ -1,0 +1,103 @@
+import type { Snapshot } from '../netstat/snapshot.js';
+import type { RuleContext, StateFocus } from './context.js';
+import { describeProcess, endpoint, listKeys, num, pct, port } from './format.js';
+import { THRESHOLDS } from './thresholds.js';
+
+/** "14 CLOSE_WAIT (82% of 2,086 connections)" or "(the paste was filtered with `egrep CLOSE_WAIT`)". */
+export function sizeClause(f: StateFocus, ctx: RuleContext, snapshot: Snapshot): string {
+  const head = `${num(f.count)} ${f.state}`;
+  if (f.selectedByCommand && snapshot.command) {
+    return `${head} (the paste was filtered with \`${clip(snapshot.command)}\`)`;
+  }
+  if (!f.shareMeaningful || ctx.connections === 0) return head;
+  return `${head} (${pct(f.share)} of ${num(ctx.connections)} connections)`;
+}
+
+/** "all held by java (pid 31014); local ports :8445 ×7, :8080 ×6; peers 10.0.0.5:5432 ×9". */
+export function attributionClause(
+  f: StateFocus,
+  include: { process?: boolean; localPort?: boolean; remote?: boolean } = {
+    process: true,
+    localPort: true,
+    remote: true,
+  },
+): string | undefined {
+  const d = f.detail;
+  if (!d || f.records === 0) return undefined;
+  const parts: string[] = [];
+  if (include.process && f.topProcess) {
+    const name = describeProcess(f.topProcess.key) ?? f.topProcess.key;
+    parts.push(`${ofRecords(f.topProcess.count, f.records)} held by ${name}`);
+  }
+  if (include.localPort && d.byLocalPort.length > 0) {
+    parts.push(`local ports ${listKeys(d.byLocalPort, port)}`);
+  }
+  if (include.remote && d.byRemoteEndpoint.length > 0) {
+    const spread = d.distinct.remoteEndpoint;
+    const shown = listKeys(d.byRemoteEndpoint, endpoint);
+    parts.push(
+      (d.byRemoteEndpoint[0]?.count ?? 0) > 1
+        ? `peers ${shown}`
+        : `${num(spread)} different peer endpoints${d.distinct.remoteHost > 0 ? ` from ${num(d.distinct.remoteHost)} hosts` : ''}`,
+    );
+  }
+  if (d.capped) parts.push('(per-key lists capped)');
+  return parts.length ? parts.join('; ') : undefined;
+}
+
+/** "unread Recv-Q on 9 of 11 (max 576 bytes)". */
+export function queueClause(f: StateFocus, which: 'recvQ' | 'sendQ'): string | undefined {
+  const d = f.detail;
+  if (!d || f.records === 0) return undefined;
+  const q = d[which];
+  if (q.nonZero === 0) return undefined;
+  const label = which === 'recvQ' ? 'unread bytes in Recv-Q' : 'unsent bytes in Send-Q';
+  return `${label} on ${ofRecords(q.nonZero, f.records)} (max ${num(q.max)} bytes)`;
+}
+
+/** "all 14" / "9 of 11". */
+export function ofRecords(n: number, records: number): string {
+  return n === records
+    ? records === 1
+      ? 'the 1'
+      : `all ${num(records)}`
+    : `${num(n)} of ${num(records)}`;
+}
+
+/** Did most records of the state hold bytes in this queue? */
+export function queueStuck(f: StateFocus, which: 'recvQ' | 'sendQ'): boolean {
+  const share = which === 'recvQ' ? f.recvQShare : f.sendQShare;
+  return f.records > 0 && share >= THRESHOLDS.focus.stuckQueueShare;
+}
+
+/** The ordering weight of a finding: how much of the pasted table the state is. */
+export function weightOf(f: StateFocus): number {
+  if (!f.shareMeaningful) return 100;
+  return Math.round(f.share * 1000) / 10;
+}
+
+/** A selected view small enough to be judged on its records: a filtered paste or a table that is all this state. */
+export function smallSelectedView(f: StateFocus): boolean {
+  const t = THRESHOLDS.focus;
+  return f.selected && f.count >= t.minRecords && f.records >= t.minRecords;
+}
+
+/** Timer kinds on a state's records: held by the app ("off") vs orphaned ("timewait"). */
+export function timerCounts(f: StateFocus): { off: number; orphan: number; total: number } {
+  const timers = f.detail?.timers ?? {};
+  let off = 0;
+  let orphan = 0;
+  let total = 0;
+  for (const [kind, n] of Object.entries(timers)) {
+    const k = kind.toLowerCase();
+    total += n;
+    if (k.startsWith('off')) off += n;
+    else if (k.startsWith('timewait') || k.startsWith('time_wait')) orphan += n;
+  }
+  return { off, orphan, total };
+}
+
+function clip(s: string): string {
+  const one = s.replace(/\s+/g, ' ').trim();
+  return one.length > 80 ? `${one.slice(0, 77)}…` : one;
+}
