@@ -27,11 +27,11 @@ const BAR_WIDTH = 20;
 const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
 
 /**
- * Discord only knows triple-backtick fences, so a run of three backticks inside code would end
- * the block early; a zero-width space between them keeps the text readable and the fence whole.
+ * Discord only knows triple-backtick fences, so backticks inside code could end the block
+ * early; a zero-width space between adjacent backticks keeps the text readable and the fence whole.
  */
 export function escapeCodeText(text: string): string {
-  return text.replace(/`(?=``)/g, '`\u200b');
+  return text.replace(/`(?=`)/g, '`\u200b');
 }
 
 /** A fenced code block. */
@@ -56,7 +56,8 @@ export function renderChart(bars: readonly ChartBar[]): string {
     // A non-zero value always shows at least a sliver.
     const shown = bar.value > 0 ? Math.max(eighths, 1) : 0;
     const rendered = '█'.repeat(Math.floor(shown / 8)) + (EIGHTHS[shown % 8] ?? '');
-    return `${bar.label.padEnd(labelWidth)}  ${(numbers[i] as string).padStart(numberWidth)} ${rendered}`;
+    const number = (numbers[i] as string).padStart(numberWidth);
+    return `${bar.label.padEnd(labelWidth)}  ${number} ${rendered}`.trimEnd();
   });
   return codeBlock(lines.join('\n'));
 }
