@@ -1,6 +1,6 @@
 import type { Snapshot } from '../netstat/snapshot.js';
 import type { RuleContext, StateFocus } from './context.js';
-import { describeProcess, endpoint, listKeys, num, pct, port } from './format.js';
+import { describeProcess, endpoint, listKeys, num, pct, plural, port } from './format.js';
 import { THRESHOLDS } from './thresholds.js';
 
 /** "14 CLOSE_WAIT (82% of 2,086 connections)" or "(the paste was filtered with `egrep CLOSE_WAIT`)". */
@@ -10,6 +10,9 @@ export function sizeClause(f: StateFocus, ctx: RuleContext, snapshot: Snapshot):
     return `${head} (the paste was filtered with \`${clip(snapshot.command)}\`)`;
   }
   if (!f.shareMeaningful || ctx.connections === 0) return head;
+  if (f.count === ctx.connections) {
+    return `${head} (every connection in the paste${snapshot.counts.LISTEN ? `, besides ${num(snapshot.counts.LISTEN)} LISTEN` : ''})`;
+  }
   return `${head} (${pct(f.share)} of ${num(ctx.connections)} connections)`;
 }
 
@@ -35,10 +38,14 @@ export function attributionClause(
   if (include.remote && d.byRemoteEndpoint.length > 0) {
     const spread = d.distinct.remoteEndpoint;
     const shown = listKeys(d.byRemoteEndpoint, endpoint);
+    const hosts = d.distinct.remoteHost;
+    const oneHost = hosts === 1 ? d.byRemoteHost[0]?.key : undefined;
     parts.push(
       (d.byRemoteEndpoint[0]?.count ?? 0) > 1
         ? `peers ${shown}`
-        : `${num(spread)} different peer endpoints${d.distinct.remoteHost > 0 ? ` from ${num(d.distinct.remoteHost)} hosts` : ''}`,
+        : `${plural(spread, 'different peer endpoint')}${
+            oneHost ? `, all from ${oneHost}` : hosts > 0 ? ` from ${plural(hosts, 'host')}` : ''
+          }`,
     );
   }
   if (d.capped) parts.push('(per-key lists capped)');
@@ -52,7 +59,7 @@ export function queueClause(f: StateFocus, which: 'recvQ' | 'sendQ'): string | u
   const q = d[which];
   if (q.nonZero === 0) return undefined;
   const label = which === 'recvQ' ? 'unread bytes in Recv-Q' : 'unsent bytes in Send-Q';
-  return `${label} on ${ofRecords(q.nonZero, f.records)} (max ${num(q.max)} bytes)`;
+  return `${label} on ${ofRecords(q.nonZero, f.records)} (max ${plural(q.max, 'byte')})`;
 }
 
 /** "all 14" / "9 of 11". */

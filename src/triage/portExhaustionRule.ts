@@ -32,8 +32,6 @@ function destinations(snapshot: Snapshot, rangeSize: number): Budget[] {
   const map = new Map<string, Budget>();
   for (const state of PORT_HOLDERS) {
     for (const k of snapshot.details[state]?.byRemoteEndpoint ?? []) {
-      // One socket per endpoint is a server-side row (a client's ephemeral port), not a budget.
-      if (k.count < 2) continue;
       let b = map.get(k.key);
       if (!b) {
         b = { key: k.key, used: 0, byState: {}, share: 0 };
@@ -43,7 +41,8 @@ function destinations(snapshot: Snapshot, rangeSize: number): Budget[] {
       b.byState[state] = (b.byState[state] ?? 0) + k.count;
     }
   }
-  const all = [...map.values()];
+  // One socket per endpoint is a server-side row (a client's ephemeral port), not a budget.
+  const all = [...map.values()].filter((b) => b.used > 1);
   for (const b of all) b.share = b.used / rangeSize;
   return all.sort((a, b) => b.used - a.used);
 }

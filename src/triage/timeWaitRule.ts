@@ -7,13 +7,14 @@ import { attributionClause, sizeClause, weightOf } from './evidence.js';
 import { num } from './format.js';
 import { describeGrowth } from './growth.js';
 import type { Rule } from './rule.js';
-import { THRESHOLDS } from './thresholds.js';
+import { EPHEMERAL_RANGES, THRESHOLDS } from './thresholds.js';
 import type { Finding, Severity } from './verdict.js';
 
 /** The TIME_WAIT count that is critical on this OS: catpaw's 20000, or 70% of a smaller range. */
 export function timeWaitCriticalLevel(ctx: RuleContext): number {
   const T = THRESHOLDS.timeWait;
-  return Math.min(T.critical, Math.round(T.criticalRangeShare * ctx.range.size));
+  if (ctx.range.size >= EPHEMERAL_RANGES.linux.size) return T.critical;
+  return Math.round(T.criticalRangeShare * ctx.range.size);
 }
 
 /** Connections per second implied by a TIME_WAIT population (Little's law). */
