@@ -45,7 +45,9 @@ export function logConnectionEvents(client: Client, logger: DiscordLogger): void
   );
   client.on(Events.ShardReconnecting, (shardId) => logger.warn(`shard ${shardId} reconnecting`));
   client.on(Events.ShardResume, (shardId, replayed) =>
-    logger.info(`shard ${shardId} resumed (${replayed} events replayed)`),
+    logger.info(
+      `shard ${shardId} resumed (${replayed} event${replayed === 1 ? '' : 's'} replayed)`,
+    ),
   );
   client.on(Events.ShardError, (error, shardId) =>
     logger.error(`shard ${shardId} error: ${error.message}`),

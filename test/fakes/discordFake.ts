@@ -117,21 +117,29 @@ export class FakeDiscord {
     for (const socket of this.sockets) socket.send(frame);
   }
 
-  /** Resolves once `check()` holds (re-checked after every request and frame), or rejects. */
+  /**
+   * Resolves once `check()` holds, or rejects after `timeoutMs`. It is re-checked after every
+   * request and gateway frame, and every 20 ms for conditions on other state (log lines).
+   */
   waitFor(check: () => boolean, timeoutMs = 5_000, what = 'condition'): Promise<void> {
     if (check()) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
-      const waiter = {
-        check,
-        resolve: () => {
-          clearTimeout(timer);
-          resolve();
-        },
+      const finish = (error?: Error) => {
+        clearTimeout(timer);
+        clearInterval(poll);
+        const i = this.waiters.indexOf(waiter);
+        if (i >= 0) this.waiters.splice(i, 1);
+        if (error) reject(error);
+        else resolve();
       };
-      const timer = setTimeout(() => {
-        this.waiters.splice(this.waiters.indexOf(waiter), 1);
-        reject(new Error(`fake discord: timed out waiting for ${what}`));
-      }, timeoutMs);
+      const waiter = { check, resolve: () => finish() };
+      const timer = setTimeout(
+        () => finish(new Error(`fake discord: timed out waiting for ${what}`)),
+        timeoutMs,
+      );
+      const poll = setInterval(() => {
+        if (check()) finish();
+      }, 20);
       this.waiters.push(waiter);
     });
   }
@@ -165,10 +173,7 @@ export class FakeDiscord {
 
   private notify(): void {
     for (const waiter of [...this.waiters]) {
-      if (waiter.check()) {
-        this.waiters.splice(this.waiters.indexOf(waiter), 1);
-        waiter.resolve();
-      }
+      if (waiter.check()) waiter.resolve();
     }
   }
 
