@@ -7,6 +7,7 @@
  */
 import type { types } from '@slack/bolt';
 import { chunkText } from '../../src/bot/chunk.js';
+import { neutralizeMentions } from '../../src/bot/mentions.js';
 import type { Reply } from '../../src/bot/reply.js';
 import type { SlackLimits } from './options.js';
 import {
@@ -52,12 +53,17 @@ export function blockTextLength(block: SlackBlock): number {
     case 'header':
       return block.text.text.length;
     case 'section':
-      return (block.text?.text.length ?? 0) + (block.fields ?? []).reduce((n, f) => n + f.text.length, 0);
+      return (
+        (block.text?.text.length ?? 0) + (block.fields ?? []).reduce((n, f) => n + f.text.length, 0)
+      );
     case 'context':
       return block.elements.reduce((n, e) => n + ('text' in e ? e.text.length : 0), 0);
     case 'actions':
       return block.elements.reduce(
-        (n, e) => n + ('text' in e && e.text ? e.text.text.length : 0) + ('value' in e ? (e.value?.length ?? 0) : 0),
+        (n, e) =>
+          n +
+          ('text' in e && e.text ? e.text.text.length : 0) +
+          ('value' in e ? (e.value?.length ?? 0) : 0),
         0,
       );
     default:
@@ -79,6 +85,8 @@ export function blockText(block: SlackBlock): string {
   }
 }
 
+// Escaping already defuses `<!here>`; neutralizing also breaks a bare `@here` (same length + 1
+// per mention, so it is done before anything is measured).
 function section(text: string): SlackBlock {
   return { type: 'section', text: { type: 'mrkdwn', text } };
 }
@@ -86,7 +94,10 @@ function section(text: string): SlackBlock {
 function context(texts: string[]): SlackBlock {
   return {
     type: 'context',
-    elements: texts.map((t) => ({ type: 'mrkdwn', text: clip(t, CONTEXT_ELEMENT_CHARS) })),
+    elements: texts.map((t) => ({
+      type: 'mrkdwn',
+      text: clip(neutralizeMentions(t), CONTEXT_ELEMENT_CHARS),
+    })),
   };
 }
 
@@ -99,8 +110,9 @@ export function clip(text: string, max: number): string {
 }
 
 /** Sections for a long mrkdwn text: split at paragraph/line/word, fences closed and reopened. */
-function sections(text: string, limits: SlackLimits): SlackBlock[] {
-  if (text.trim() === '') return [];
+function sections(raw: string, limits: SlackLimits): SlackBlock[] {
+  if (raw.trim() === '') return [];
+  const text = neutralizeMentions(raw);
   if (text.length <= limits.sectionChars) return [section(text)];
   const { chunks } = chunkText(text, {
     maxChunkChars: limits.sectionChars,
@@ -134,7 +146,12 @@ export function replyBlocks(reply: Reply, options: RenderOptions): SlackBlock[] 
   }
   const links = reply.sources.map(linkMrkdwn);
   for (let i = 0; i < links.length; i += CONTEXT_ELEMENTS - 1) {
-    blocks.push(context([i === 0 ? '*Sources:*' : '*More sources:*', ...links.slice(i, i + CONTEXT_ELEMENTS - 1)]));
+    blocks.push(
+      context([
+        i === 0 ? '*Sources:*' : '*More sources:*',
+        ...links.slice(i, i + CONTEXT_ELEMENTS - 1),
+      ]),
+    );
   }
   const suggestions = suggestionsMrkdwn(reply, options.inThread);
   if (suggestions) blocks.push(context([`:speech_balloon: ${suggestions}`]));
@@ -192,7 +209,8 @@ export function packMessages(
   const sizes = all.map(blockTextLength);
   // restChars[i]: block text from block i to the end.
   const restChars = new Array<number>(all.length + 1).fill(0);
-  for (let i = all.length - 1; i >= 0; i--) restChars[i] = (restChars[i + 1] ?? 0) + (sizes[i] ?? 0);
+  for (let i = all.length - 1; i >= 0; i--)
+    restChars[i] = (restChars[i + 1] ?? 0) + (sizes[i] ?? 0);
   const tailBlocks = tail ? 1 : 0;
   const tailChars = tail ? blockTextLength(tail) : 0;
   const noticeChars = blockTextLength(cutNotice(all.length));
@@ -203,7 +221,8 @@ export function packMessages(
     const block = all[i] as SlackBlock;
     const size = sizes[i] ?? 0;
     let current = messages[messages.length - 1] as SlackBlock[];
-    const fits = current.length + 1 <= limits.blocksPerMessage && chars + size <= limits.blockCharsPerMessage;
+    const fits =
+      current.length + 1 <= limits.blocksPerMessage && chars + size <= limits.blockCharsPerMessage;
     if (!fits && current.length > 0 && messages.length < limits.messagesPerReply) {
       current = [];
       messages.push(current);

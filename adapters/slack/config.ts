@@ -35,7 +35,10 @@ export type SlackConfig = SocketModeConfig | HttpModeConfig;
 
 // An empty value (`SLACK_APP_TOKEN=` in a .env file) counts as unset.
 const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+  z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    schema.optional(),
+  );
 
 const token = (prefix: string, what: string) =>
   z

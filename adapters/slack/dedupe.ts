@@ -36,6 +36,11 @@ export class ExpiringMap<V> {
     this.prune();
   }
 
+  /** Forgets `key`; true if it was there. */
+  delete(key: string): boolean {
+    return this.entries.delete(key);
+  }
+
   get size(): number {
     return this.entries.size;
   }

@@ -5,7 +5,7 @@
  * Escaping everything that is not our own syntax is also what keeps pasted `<!channel>` or
  * `<@U123>` from ever pinging anyone.
  */
-import { type Token, type Tokens, marked } from 'marked';
+import { marked, type Token, type Tokens } from 'marked';
 
 /** Escapes the three characters Slack treats as control characters in mrkdwn. */
 export function escapeMrkdwn(text: string): string {
@@ -63,7 +63,9 @@ class MrkdwnWriter {
         return this.inline((t as Tokens.Paragraph).tokens);
       case 'text': {
         const text = t as Tokens.Text;
-        return text.tokens ? this.inline(text.tokens) : escapeMrkdwn(decodeBasicEntities(text.text));
+        return text.tokens
+          ? this.inline(text.tokens)
+          : escapeMrkdwn(decodeBasicEntities(text.text));
       }
       case 'code':
         return fence((t as Tokens.Code).text);
@@ -92,7 +94,13 @@ class MrkdwnWriter {
     const start = typeof list.start === 'number' ? list.start : 1;
     return list.items
       .map((item, i) => {
-        const marker = item.task ? (item.checked ? '☑' : '☐') : list.ordered ? `${start + i}.` : '•';
+        const marker = item.task
+          ? item.checked
+            ? '☑'
+            : '☐'
+          : list.ordered
+            ? `${start + i}.`
+            : '•';
         const lines: string[] = [];
         const body: string[] = [];
         for (const child of item.tokens) {
@@ -145,7 +153,8 @@ class MrkdwnWriter {
       case 'link': {
         const link = t as Tokens.Link;
         const label = this.plain(link.tokens) || escapeMrkdwn(link.href);
-        if (link.href.startsWith('kb:')) return this.kbLink(escapeMrkdwn(link.href.slice(3)), label);
+        if (link.href.startsWith('kb:'))
+          return this.kbLink(escapeMrkdwn(link.href.slice(3)), label);
         if (!SAFE_SCHEMES.test(link.href)) return label;
         return `<${linkTarget(link.href)}|${label}>`;
       }
@@ -156,7 +165,9 @@ class MrkdwnWriter {
       }
       case 'text': {
         const text = t as Tokens.Text;
-        return text.tokens ? this.inline(text.tokens) : escapeMrkdwn(decodeBasicEntities(text.text));
+        return text.tokens
+          ? this.inline(text.tokens)
+          : escapeMrkdwn(decodeBasicEntities(text.text));
       }
       case 'escape':
         return escapeMrkdwn((t as Tokens.Escape).text);

@@ -4,6 +4,7 @@
  * blocks (`invalid_blocks`, `msg_blocks_too_long`), so an answer is never lost.
  */
 import { chunkText } from '../../src/bot/chunk.js';
+import { neutralizeMentions } from '../../src/bot/mentions.js';
 import type { Reply } from '../../src/bot/reply.js';
 import type { SlackLimits } from './options.js';
 import {
@@ -30,7 +31,7 @@ export function replyMrkdwn(reply: Reply, inThread: boolean): string {
   if (reply.sources.length > 0) parts.push(`Sources: ${reply.sources.map(linkMrkdwn).join(' · ')}`);
   const suggestions = suggestionsMrkdwn(reply, inThread);
   if (suggestions) parts.push(suggestions);
-  return parts.join('\n\n');
+  return neutralizeMentions(parts.join('\n\n'));
 }
 
 /** The reply as plain-text messages, each at most `limits.textChars` long. */

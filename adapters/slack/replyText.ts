@@ -1,8 +1,10 @@
 /**
  * The pieces of a Reply written as Slack mrkdwn, shared by the Block Kit renderer and the
  * plain-text fallback so both say the same thing. Every string from the Reply passes through
- * the mrkdwn converter (which escapes `&`, `<`, `>`), so echoed text cannot ping anyone.
+ * the mrkdwn converter (which escapes `&`, `<`, `>`); the renderers then also break `@here`-style
+ * words with the core's `neutralizeMentions`, so echoed text cannot ping anyone.
  */
+import { neutralizeMentions } from '../../src/bot/mentions.js';
 import type { ChartBar, Reply, ReplyFinding, ReplyLink, ReplyTone } from '../../src/bot/reply.js';
 import { escapeMrkdwn, fence, inlineMarkdownToMrkdwn, markdownToMrkdwn } from './mrkdwn.js';
 
@@ -28,16 +30,8 @@ export function toneEmoji(tone: ReplyTone): string {
 /** The header line: severity first for a triage verdict, then the title (plain text). */
 export function headerText(reply: Reply): string {
   const label = reply.kind === 'triage' ? SEVERITY_LABEL[reply.tone] : undefined;
-  const title = neutralizePlain(reply.title.trim() || 'tcp-triage');
+  const title = neutralizeMentions(reply.title.trim() || 'tcp-triage');
   return `${toneEmoji(reply.tone)} ${label ? `${label}: ` : ''}${title}`;
-}
-
-/**
- * Plain-text fields (the header) are not parsed for mentions, but a pasted `<!here>` should
- * still not look like one; a zero-width space after `<` breaks the sequence visibly-harmlessly.
- */
-export function neutralizePlain(text: string): string {
-  return text.replace(/<(?=[!@#])/g, '<\u200b').replace(/@(?=(channel|here|everyone)\b)/gi, '@\u200b');
 }
 
 /** The paragraphs as mrkdwn, one string per paragraph. */

@@ -60,7 +60,10 @@ describe('readSlackConfig', () => {
     [{ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, PORT: 'eighty' }, 'PORT'],
     [{ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, PORT: '70000' }, 'PORT'],
     [{ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, SLACK_API_URL: 'ftp://x/' }, 'SLACK_API_URL'],
-    [{ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, SLACK_PASTE_CHANNELS: '#ops' }, 'SLACK_PASTE_CHANNELS'],
+    [
+      { SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, SLACK_PASTE_CHANNELS: '#ops' },
+      'SLACK_PASTE_CHANNELS',
+    ],
   ] as [NodeJS.ProcessEnv, string][])('names the bad variable (%#: %s)', (env, variable) => {
     const err = failure(env);
     expect(err.variable).toBe(variable);

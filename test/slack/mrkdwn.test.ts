@@ -18,25 +18,33 @@ describe('markdownToMrkdwn', () => {
       '<https://www.rfc-editor.org/rfc/rfc9293#section-3.6|RFC 9293>',
     );
     expect(markdownToMrkdwn('[click](javascript:alert(1))')).toBe('click');
-    expect(markdownToMrkdwn('[a|b](<https://x.test/a|b c>)')).toBe('<https://x.test/a%7Cb%20c|a|b>');
+    expect(markdownToMrkdwn('[a|b](<https://x.test/a|b c>)')).toBe(
+      '<https://x.test/a%7Cb%20c|a|b>',
+    );
   });
 
   it('turns kb: cross-links into readable references, customisable', () => {
-    expect(markdownToMrkdwn('see [TIME_WAIT](kb:time-wait#when)')).toBe('see TIME_WAIT (see “time-wait”)');
+    expect(markdownToMrkdwn('see [TIME_WAIT](kb:time-wait#when)')).toBe(
+      'see TIME_WAIT (see “time-wait”)',
+    );
     expect(
       markdownToMrkdwn('see [TIME_WAIT](kb:time-wait)', { kbLink: (id, l) => `${l} [${id}]` }),
     ).toBe('see TIME_WAIT [time-wait]');
   });
 
   it('escapes &, < and > in text and code, so nothing pasted can ping', () => {
-    const out = markdownToMrkdwn('ping <!channel> <!here> <@U123> a & b -> c\n\n```\n<!everyone>\n```');
+    const out = markdownToMrkdwn(
+      'ping <!channel> <!here> <@U123> a & b -> c\n\n```\n<!everyone>\n```',
+    );
     expect(out).toContain('&lt;!channel&gt; &lt;!here&gt; &lt;@U123&gt; a &amp; b -&gt; c');
     expect(out).toContain('```\n&lt;!everyone&gt;\n```');
     expect(out).not.toMatch(/<[!@#]/);
   });
 
   it('drops HTML comments (KB section markers) but shows other HTML escaped', () => {
-    expect(markdownToMrkdwn('<!-- topics: a -->\n\nText <!-- x --> and <b>')).toBe('Text  and &lt;b&gt;');
+    expect(markdownToMrkdwn('<!-- topics: a -->\n\nText <!-- x --> and <b>')).toBe(
+      'Text  and &lt;b&gt;',
+    );
   });
 
   it('does not double-escape entities written in the markdown', () => {
@@ -44,7 +52,9 @@ describe('markdownToMrkdwn', () => {
   });
 
   it('renders headings bold, lists with bullets and numbers, quotes with >', () => {
-    const out = markdownToMrkdwn('## Next steps\n\n- one **b**\n  - nested\n- two\n\n1. first\n2. second\n\n> quoted\n> more');
+    const out = markdownToMrkdwn(
+      '## Next steps\n\n- one **b**\n  - nested\n- two\n\n1. first\n2. second\n\n> quoted\n> more',
+    );
     expect(out).toBe(
       '*Next steps*\n\n• one *b*\n    • nested\n• two\n\n1. first\n2. second\n\n> quoted\n> more',
     );
