@@ -1,3 +1,4 @@
+import { fromLatin1 } from './lineView.js';
 import type {
   CountSeries,
   InputFormat,
@@ -50,10 +51,40 @@ export class RowScratch {
   recvQ = -1;
   sendQ = -1;
   processKey: number | string | undefined = undefined;
+  /** The process label, or where to build it from: `name (pid N)` is made only for new keys. */
   processName: string | undefined = undefined;
+  processNameSource: string | undefined = undefined;
+  processNameStart = 0;
+  processNameEnd = 0;
   timer: string | undefined = undefined;
-  /** Produces the display line on demand (only for sampled rows). */
-  line: () => string = () => '';
+  /** The display line: `lineText`, or `lineSource[lineStart, lineEnd)` as a latin1 view. */
+  lineText: string | undefined = undefined;
+  lineSource = '';
+  lineStart = 0;
+  lineEnd = 0;
+  /** Text appended to the display line (the second half of a wrapped record). */
+  lineSuffix: string | undefined = undefined;
+
+  /** The process label for display. */
+  processLabel(): string | undefined {
+    if (this.processName !== undefined) return this.processName;
+    if (this.processNameSource === undefined)
+      return typeof this.processKey === 'number' ? `pid ${this.processKey}` : this.processKey;
+    let name = this.processNameSource.slice(this.processNameStart, this.processNameEnd);
+    if (name.endsWith(':')) name = name.slice(0, -1);
+    return `${fromLatin1(name)} (pid ${this.processKey})`;
+  }
+
+  /** The row's line for display, at most 200 characters. */
+  lineLabel(): string {
+    let text =
+      this.lineText ??
+      fromLatin1(
+        this.lineSource.slice(this.lineStart, Math.min(this.lineEnd, this.lineStart + 200)),
+      );
+    if (this.lineSuffix !== undefined) text = `${text} / ${this.lineSuffix}`;
+    return text.slice(0, 200);
+  }
 
   reset(): void {
     this.proto = 'tcp';
@@ -69,7 +100,10 @@ export class RowScratch {
     this.sendQ = -1;
     this.processKey = undefined;
     this.processName = undefined;
+    this.processNameSource = undefined;
     this.timer = undefined;
+    this.lineText = undefined;
+    this.lineSuffix = undefined;
   }
 
   get hasAddresses(): boolean {
@@ -137,19 +171,64 @@ function addQueue(q: QueueStats, v: number): void {
   if (v > q.max) q.max = v;
 }
 
+/** Per-port tallies in flat typed arrays: a local port is a direct index, no hashing. */
+class PortTally {
+  readonly count = new Int32Array(65536);
+  readonly recvQ = new Float64Array(65536);
+  readonly sendQ = new Float64Array(65536);
+  distinct = 0;
+
+  add(port: number, rq: number, sq: number): void {
+    const c = this.count[port] as number;
+    if (c === 0) this.distinct++;
+    this.count[port] = c + 1;
+    if (rq > 0) this.recvQ[port] = (this.recvQ[port] as number) + rq;
+    if (sq > 0) this.sendQ[port] = (this.sendQ[port] as number) + sq;
+  }
+
+  top(n: number): KeyCount[] {
+    const out: KeyCount[] = [];
+    for (let p = 0; p < 65536; p++) {
+      const c = this.count[p] as number;
+      if (c === 0) continue;
+      if (out.length === n && c <= (out[n - 1] as KeyCount).count) continue;
+      out.push({
+        key: String(p),
+        count: c,
+        recvQ: this.recvQ[p] as number,
+        sendQ: this.sendQ[p] as number,
+      });
+      out.sort((a, b) => b.count - a.count);
+      if (out.length > n) out.pop();
+    }
+    return out;
+  }
+}
+
+/** A remote IPv4 host's tally and its ports (two small-integer-keyed maps instead of 48-bit keys). */
+interface HostTally extends Tally {
+  ports: Map<number, Tally>;
+}
+
 /** Aggregates of one state's records. */
 class StateAccumulator {
   records = 0;
   readonly recvQ = newQueue();
   readonly sendQ = newQueue();
+  private numericPorts: PortTally | undefined;
   readonly localPort: BoundedTally;
   readonly remoteHost: BoundedTally;
   readonly remoteEndpoint: BoundedTally;
+  /** IPv4 peers: host -> tally with per-port tallies. */
+  private readonly ipv4 = new Map<number, HostTally>();
+  private ipv4Endpoints = 0;
+  private ipv4Capped = false;
+  private ipv4Other = 0;
   readonly process: BoundedTally;
   readonly atLeast = { 1024: 0, 10000: 0, 32768: 0, 49152: 0 };
   readonly timers: Record<string, number> = {};
 
-  constructor(cap: number) {
+  constructor(private readonly cap: number) {
     this.localPort = new BoundedTally(cap);
     this.remoteHost = new BoundedTally(cap);
     this.remoteEndpoint = new BoundedTally(cap);
@@ -160,12 +239,13 @@ class StateAccumulator {
     this.records++;
     const rq = r.recvQ > 0 ? r.recvQ : 0;
     const sq = r.sendQ > 0 ? r.sendQ : 0;
-    addQueue(this.recvQ, rq);
-    addQueue(this.sendQ, sq);
+    if (rq > 0) addQueue(this.recvQ, rq);
+    if (sq > 0) addQueue(this.sendQ, sq);
     let fresh: Tally | undefined;
-    if (r.localPortNum >= 0) {
-      this.localPort.add(r.localPortNum, rq, sq);
-      const p = r.localPortNum;
+    const p = r.localPortNum;
+    if (p >= 0) {
+      if (this.numericPorts === undefined) this.numericPorts = new PortTally();
+      this.numericPorts.add(p, rq, sq);
       if (p >= 1024) {
         this.atLeast[1024]++;
         if (p >= 10000) this.atLeast[10000]++;
@@ -177,17 +257,7 @@ class StateAccumulator {
       if (fresh) fresh.label = r.localPort;
     }
     if (r.remoteIp > 0) {
-      fresh = this.remoteHost.add(r.remoteIp, rq, sq);
-      if (fresh) fresh.label = ipv4String(r.remoteIp);
-      if (r.remotePortNum >= 0) {
-        // An IPv4 address times 65536 plus the port stays an exact integer (< 2^48).
-        fresh = this.remoteEndpoint.add(r.remoteIp * 65536 + r.remotePortNum, rq, sq);
-        if (fresh) fresh.label = endpointLabel(ipv4String(r.remoteIp), String(r.remotePortNum));
-      } else if (r.remotePort !== undefined && r.remotePort !== '*') {
-        const label = endpointLabel(ipv4String(r.remoteIp), r.remotePort);
-        fresh = this.remoteEndpoint.add(`e:${label}`, rq, sq);
-        if (fresh) fresh.label = label;
-      }
+      this.foldIpv4(r, rq, sq);
     } else if (r.remoteIp < 0 && r.remoteHost !== undefined && !isWildcardHost(r.remoteHost)) {
       const host = r.remoteHost;
       fresh = this.remoteHost.add(`h:${host}`, rq, sq);
@@ -201,24 +271,70 @@ class StateAccumulator {
     }
     if (r.processKey !== undefined) {
       fresh = this.process.add(r.processKey, rq, sq);
-      if (fresh) fresh.label = r.processName ?? String(r.processKey);
+      if (fresh) fresh.label = r.processLabel();
     }
     if (r.timer !== undefined) this.timers[r.timer] = (this.timers[r.timer] ?? 0) + 1;
   }
 
+  private foldIpv4(r: RowScratch, rq: number, sq: number): void {
+    const key = r.remoteIp | 0; // int32 keys stay small integers: no boxing per lookup
+    let h = this.ipv4.get(key);
+    if (h === undefined) {
+      if (this.ipv4.size >= this.cap) {
+        this.ipv4Other++;
+        this.ipv4Capped = true;
+        return;
+      }
+      h = { count: 0, recvQ: 0, sendQ: 0, ports: new Map() };
+      this.ipv4.set(key, h);
+    }
+    h.count++;
+    h.recvQ += rq;
+    h.sendQ += sq;
+    const port = r.remotePortNum;
+    if (port < 0) return;
+    const t = h.ports.get(port);
+    if (t !== undefined) {
+      t.count++;
+      t.recvQ += rq;
+      t.sendQ += sq;
+    } else if (this.ipv4Endpoints < this.cap) {
+      h.ports.set(port, { count: 1, recvQ: rq, sendQ: sq });
+      this.ipv4Endpoints++;
+    } else {
+      this.ipv4Capped = true;
+    }
+  }
+
   detail(topKeys: number): StateDetail {
+    // Merge IPv4 peers (numeric maps) with hostname/IPv6 peers (string maps) into top lists.
+    const hosts = this.remoteHost.top(topKeys);
+    const endpoints = this.remoteEndpoint.top(topKeys);
+    for (const [ip, h] of this.ipv4) {
+      const host = ipv4String(ip >>> 0);
+      hosts.push({ key: host, count: h.count, recvQ: h.recvQ, sendQ: h.sendQ });
+      for (const [port, t] of h.ports) {
+        endpoints.push({ key: `${host}:${port}`, count: t.count, recvQ: t.recvQ, sendQ: t.sendQ });
+      }
+    }
+    const byCount = (a: KeyCount, b: KeyCount) => b.count - a.count || (a.key < b.key ? -1 : 1);
+    hosts.sort(byCount);
+    endpoints.sort(byCount);
+    const ports = this.localPort.top(topKeys);
+    if (this.numericPorts) ports.push(...this.numericPorts.top(topKeys));
+    ports.sort(byCount);
     return {
       records: this.records,
       recvQ: { ...this.recvQ },
       sendQ: { ...this.sendQ },
-      byLocalPort: this.localPort.top(topKeys),
-      byRemoteHost: this.remoteHost.top(topKeys),
-      byRemoteEndpoint: this.remoteEndpoint.top(topKeys),
+      byLocalPort: ports.slice(0, topKeys),
+      byRemoteHost: hosts.slice(0, topKeys),
+      byRemoteEndpoint: endpoints.slice(0, topKeys),
       byProcess: this.process.top(topKeys),
       distinct: {
-        localPort: this.localPort.map.size,
-        remoteHost: this.remoteHost.map.size,
-        remoteEndpoint: this.remoteEndpoint.map.size,
+        localPort: this.localPort.map.size + (this.numericPorts?.distinct ?? 0),
+        remoteHost: this.remoteHost.map.size + this.ipv4.size,
+        remoteEndpoint: this.remoteEndpoint.map.size + this.ipv4Endpoints,
         process: this.process.map.size,
       },
       localPortAtLeast: { ...this.atLeast },
@@ -226,7 +342,8 @@ class StateAccumulator {
         this.localPort.capped ||
         this.remoteHost.capped ||
         this.remoteEndpoint.capped ||
-        this.process.capped,
+        this.process.capped ||
+        this.ipv4Capped,
       timers: { ...this.timers },
     };
   }
@@ -306,7 +423,7 @@ export class SnapshotBuilder {
       r.processName = rec.process;
     }
     r.timer = rec.timer;
-    r.line = () => rec.line;
+    r.lineText = rec.line;
     this.foldRow(r);
   }
 
@@ -359,6 +476,12 @@ export class SnapshotBuilder {
     if (this.os === 'unknown' || this.os === 'bsd') this.os = os;
   }
 
+  /** Weak evidence of the OS (a state spelling, a command flag): used only when nothing stronger says. */
+  hintOs(os: 'linux' | 'bsd' | 'windows' | undefined): void {
+    if (os !== undefined && this.osHint === undefined) this.osHint = os;
+  }
+  private osHint: OsFamily | undefined;
+
   warn(message: string): void {
     this.warnings.add(message);
   }
@@ -393,7 +516,7 @@ export class SnapshotBuilder {
       const a = this.acc.get(state);
       if (a) details[state] = a.detail(this.limits.topKeys);
     }
-    if ([...this.acc.values()].some((a) => a.detail(0).capped)) {
+    if (Object.values(details).some((d) => d.capped)) {
       this.warnings.add(
         `more than ${this.limits.keysPerDimension} distinct ports, peers or processes in one state: the rest are counted but not itemised`,
       );
@@ -414,7 +537,12 @@ export class SnapshotBuilder {
     }
     return {
       format,
-      os: this.os === 'unknown' ? osOfFormat(format) : this.os,
+      os:
+        this.os !== 'unknown'
+          ? this.os
+          : format !== 'unknown' && osOfFormat(format) !== 'unknown'
+            ? osOfFormat(format)
+            : (this.osHint ?? 'unknown'),
       counts,
       total: sum(counts),
       details,
@@ -489,7 +617,7 @@ function setEndpoint(r: RowScratch, side: 'local' | 'remote', host: string, port
 }
 
 function recordOf(r: RowScratch): SocketRecord {
-  const rec: SocketRecord = { proto: r.proto, state: r.state, line: r.line() };
+  const rec: SocketRecord = { proto: r.proto, state: r.state, line: r.lineLabel() };
   const lh = r.localIp >= 0 ? ipv4String(r.localIp) : r.localHost;
   const lp = r.localPortNum >= 0 ? String(r.localPortNum) : r.localPort;
   if (lh !== undefined || lp !== undefined) rec.local = { host: lh ?? '', port: lp ?? '' };
@@ -498,7 +626,8 @@ function recordOf(r: RowScratch): SocketRecord {
   if (rh !== undefined || rp !== undefined) rec.remote = { host: rh ?? '', port: rp ?? '' };
   if (r.recvQ >= 0) rec.recvQ = r.recvQ;
   if (r.sendQ >= 0) rec.sendQ = r.sendQ;
-  if (r.processName !== undefined) rec.process = r.processName;
+  const process = r.processKey !== undefined ? r.processLabel() : undefined;
+  if (process !== undefined) rec.process = process;
   if (r.timer !== undefined) rec.timer = r.timer;
   return rec;
 }

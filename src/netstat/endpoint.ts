@@ -1,0 +1,99 @@
+import { fromLatin1, indexIn, lastIndexIn, parseIpv4, parseUint } from './lineView.js';
+import type { RowScratch } from './snapshotBuilder.js';
+
+/**
+ * Port part validity: digits, '*', or a service name (letters, digits, '-', '_').
+ * Ports never contain '.', which is how BSD dotted IPv6 (`fe80::1%lo0.1024`) is told apart.
+ */
+function portKind(s: string, a: number, b: number): 'num' | 'star' | 'name' | 'bad' {
+  if (b <= a) return 'bad';
+  if (b - a === 1 && s.charCodeAt(a) === 42) return 'star';
+  let digits = true;
+  for (let i = a; i < b; i++) {
+    const c = s.charCodeAt(i);
+    const isDigit = c >= 48 && c <= 57;
+    if (!isDigit) digits = false;
+    const ok = isDigit || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 95;
+    if (!ok) return 'bad';
+  }
+  return digits ? 'num' : 'name';
+}
+
+/**
+ * Parses an address token s[a, b) into the local or remote side of the scratch row.
+ * Handles `10.0.0.1:443`, `[::1]:631`, `[fe80::1]%eth0:22`, `:::22`, `::ffff:1.2.3.4:80`,
+ * `127.0.0.53%lo:53`, `*:*`, `0.0.0.0:*`, hostnames and service names, and BSD/Solaris
+ * dotted ports (`10.0.0.1.8080`, `*.22`, `*.*`, `fe80::1%lo0.1024`, `lhost-1.login`).
+ * Returns false when the token has no recognisable port.
+ */
+export function parseEndpoint(
+  s: string,
+  a: number,
+  b: number,
+  side: 0 | 1,
+  r: RowScratch,
+): boolean {
+  let hostA = a;
+  let hostB = -1;
+  let portA = -1;
+  if (s.charCodeAt(a) === 91) {
+    // [v6]:port or [v6]%zone:port
+    const close = indexIn(s, 93, a, b);
+    if (close < 0) return false;
+    hostA = a + 1;
+    hostB = close;
+    const colon = lastIndexIn(s, 58, close, b);
+    if (colon < 0) return false;
+    portA = colon + 1;
+  } else {
+    const colon = lastIndexIn(s, 58, a, b);
+    if (colon >= 0) {
+      const kind = portKind(s, colon + 1, b);
+      if (kind !== 'bad') {
+        hostB = colon;
+        portA = colon + 1;
+      }
+    }
+    if (hostB < 0) {
+      const dot = lastIndexIn(s, 46, a, b);
+      if (dot < 0 || portKind(s, dot + 1, b) === 'bad') return false;
+      hostB = dot;
+      portA = dot + 1;
+    }
+  }
+  // Strip a zone id (`%eth0`) from the host.
+  const pct = indexIn(s, 37, hostA, hostB);
+  if (pct >= 0) hostB = pct;
+  // IPv4-mapped IPv6 (`::ffff:10.0.0.1`) is the IPv4 peer.
+  if (hostB - hostA > 7 && s.startsWith('::ffff:', hostA)) hostA += 7;
+  const ip = parseIpv4(s, hostA, hostB);
+  const kind = portKind(s, portA, b);
+  const portNum = kind === 'num' ? parseUint(s, portA, b) : -1;
+  if (side === 0) {
+    r.localIp = ip;
+    r.localHost = ip >= 0 ? undefined : fromLatin1(s.slice(hostA, hostB));
+    r.localPortNum = portNum >= 0 && portNum <= 65535 ? portNum : -1;
+    r.localPort = r.localPortNum >= 0 ? undefined : s.slice(portA, b);
+  } else {
+    r.remoteIp = ip;
+    r.remoteHost = ip >= 0 ? undefined : fromLatin1(s.slice(hostA, hostB));
+    r.remotePortNum = portNum >= 0 && portNum <= 65535 ? portNum : -1;
+    r.remotePort = r.remotePortNum >= 0 ? undefined : s.slice(portA, b);
+  }
+  return true;
+}
+
+/** Whether token s[a, b) looks like an address (has a port separator and is not a bare number). */
+export function looksLikeAddress(s: string, a: number, b: number): boolean {
+  let sep = false;
+  let nonDigit = false;
+  for (let i = a; i < b; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 58 || c === 46) sep = true;
+    else if (c === 42) {
+      sep = true;
+      nonDigit = true;
+    } else if (c < 48 || c > 57) nonDigit = true;
+  }
+  return sep && (nonDigit || b - a > 3);
+}

@@ -1,0 +1,42 @@
+import { SocketTableReader } from './reader.js';
+import type { Snapshot } from './snapshot.js';
+import type { SnapshotLimits } from './snapshotBuilder.js';
+
+export { SocketTableReader } from './reader.js';
+export type { Snapshot } from './snapshot.js';
+export { SnapshotBuilder } from './snapshotBuilder.js';
+
+/** Reads a whole text (a chat paste) into a Snapshot. */
+export function readText(text: string, limits?: Partial<SnapshotLimits>): Snapshot {
+  const reader = new SocketTableReader(limits);
+  reader.push(Buffer.from(text, 'utf8').toString('latin1'));
+  return reader.end();
+}
+
+/** Reads a stream (a file, stdin) chunk by chunk into a Snapshot, in bounded memory. */
+export async function readStream(
+  input: NodeJS.ReadableStream | AsyncIterable<Buffer | string>,
+  limits?: Partial<SnapshotLimits>,
+): Promise<Snapshot> {
+  const reader = new SocketTableReader(limits);
+  // Strings arrive as real text; re-encode them so the reader always sees latin1 views of UTF-8.
+  for await (const chunk of input as AsyncIterable<Buffer | string>) {
+    if (typeof chunk === 'string') reader.push(Buffer.from(chunk, 'utf8').toString('latin1'));
+    else reader.push(chunk.toString('latin1'));
+  }
+  return reader.end();
+}
+
+/** True when a Snapshot found nothing TCP-like in its input. */
+export function isEmptySnapshot(snapshot: Snapshot): boolean {
+  return snapshot.total === 0 && snapshot.series.length === 0;
+}
+
+/**
+ * Cheap check used to route chat messages: does this text contain a socket table, a count
+ * summary or a counted series? (Reads it; chat input is capped in size before this.)
+ */
+export function looksLikeSocketTable(text: string): boolean {
+  if (text.length === 0) return false;
+  return !isEmptySnapshot(readText(text));
+}
