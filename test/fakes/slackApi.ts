@@ -87,6 +87,8 @@ export function slackBlocksError(blocks: unknown): string | undefined {
 export class FakeSlackApi {
   readonly calls: RecordedCall[] = [];
   readonly files = new Map<string, FakeFile>();
+  /** File objects returned by files.info, by id. */
+  readonly fileInfo = new Map<string, Record<string, unknown>>();
   /** The WebSocket URL handed out by apps.connections.open (set by the Socket Mode fake). */
   socketUrl = '';
   private server: Server | undefined;
@@ -229,6 +231,10 @@ export class FakeSlackApi {
           ts: `${this.ts}.000100`,
           message: { text: args.text },
         };
+      }
+      case 'files.info': {
+        const file = this.fileInfo.get(String(args.file));
+        return file ? { ok: true, file } : { ok: false, error: 'file_not_found' };
       }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `${this.ts}.000200` };
