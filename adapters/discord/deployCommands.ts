@@ -6,6 +6,7 @@
 import { REST, Routes } from 'discord.js';
 import { commandDefinitions } from './commands.js';
 import { DiscordConfigError, type DiscordDeployConfig, readDeployConfig } from './config.js';
+import { inviteUrl } from './invite.js';
 
 /** What was registered, and where. */
 export interface DeployResult {
@@ -56,7 +57,7 @@ export async function runDeployCommands(
     stdout.write(
       `Registered /${result.commands.join(', /')} for ${where}.` +
         (result.scope === 'global' ? ' Global commands can take up to an hour to appear.' : '') +
-        '\n',
+        `\nInvite the bot with: ${inviteUrl(config.applicationId)}\n`,
     );
     return 0;
   } catch (error) {

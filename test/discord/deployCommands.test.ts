@@ -99,7 +99,11 @@ describe('discord:deploy-commands', () => {
     expect(puts[0]?.headers.authorization).toBe(`Bot ${fake.token}`);
     expect(puts[0]?.body).toEqual(EXPECTED_COMMANDS);
     for (const d of descriptions(puts[0]?.body)) expect(d.length).toBeLessThanOrEqual(100);
-    expect(out.text()).toBe(`Registered /tcp for guild ${fake.guildId}.\n`);
+    expect(out.text()).toBe(
+      `Registered /tcp for guild ${fake.guildId}.\n` +
+        `Invite the bot with: https://discord.com/oauth2/authorize?client_id=${fake.applicationId}` +
+        '&scope=bot+applications.commands&permissions=274877991936\n',
+    );
     expect(out.text()).not.toContain(fake.token);
   });
 
