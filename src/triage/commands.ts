@@ -48,6 +48,8 @@ function ssFilter(c: Culprit, side: 'server' | 'client' | undefined): string {
   const a = args(c);
   if (side === 'client' && a.rhost && a.rport)
     return ` '( dst ${a.rhost} and dport = :${a.rport} )'`;
+  const ports = (c.localPortKeys ?? []).map(safe).filter((p): p is string => p !== undefined);
+  if (ports.length > 1) return ` '( ${ports.map((p) => `sport = :${p}`).join(' or ')} )'`;
   if (a.port) return ` '( sport = :${a.port} )'`;
   if (a.rhost && a.rport) return ` '( dst ${a.rhost} and dport = :${a.rport} )'`;
   return '';

@@ -13,6 +13,8 @@ export interface Culprit {
   localPort?: string;
   /** ":8445/:8080": the fewest local ports (at most 3) that hold >= the concentration share. */
   localPorts?: string;
+  /** The same ports as keys, for command filters. */
+  localPortKeys?: string[];
   /** The remote ip:port holding the majority. */
   remote?: { host: string; port: string; key: string };
   /** The remote host holding the majority (when endpoints are spread over its ports). */
@@ -31,7 +33,10 @@ export function findCulprit(f: StateFocus): Culprit {
   }
   if (f.topLocalPort && f.topLocalPort.share >= MAJORITY) c.localPort = f.topLocalPort.key;
   const ports = coveringKeys(f.detail?.byLocalPort, f.records);
-  if (ports) c.localPorts = ports.map(port).join('/');
+  if (ports) {
+    c.localPorts = ports.map(port).join('/');
+    c.localPortKeys = ports;
+  }
   if (f.topRemoteEndpoint && f.topRemoteEndpoint.share >= MAJORITY) {
     const { host, port: p } = splitEndpoint(f.topRemoteEndpoint.key);
     c.remote = { host, port: p, key: endpoint(f.topRemoteEndpoint.key) };
