@@ -1,12 +1,12 @@
 /**
- * The `/tcp` slash command (`ask <question>`, `triage <paste>`, `help`), answered ephemerally
+ * The `/tcp` slash command (`ask <question>`, `triage <paste>`, `help`, ...), answered ephemerally
  * with a "Share to channel" button, and the share action that posts that answer for everyone.
  * The answer waiting to be shared is kept server-side (a button value holds only an id).
  */
 import { randomUUID } from 'node:crypto';
 import type { Logger, RespondFn, webApi } from '@slack/bolt';
 import type { ChatBot } from '../../src/bot/message.js';
-import { type Reply, simpleReply } from '../../src/bot/reply.js';
+import type { Reply } from '../../src/bot/reply.js';
 import { ExpiringMap } from './dedupe.js';
 import { slackTextToPlain } from './incoming.js';
 import { escapeMrkdwn } from './mrkdwn.js';
@@ -19,41 +19,14 @@ import type { ThreadRegistry } from './threads.js';
 /** The action id of the "Share to channel" button. */
 export const SHARE_ACTION_ID = 'tcp_share_answer';
 
-/** What `/tcp <text>` asks for. */
-export type TcpCommand =
-  | { kind: 'help' }
-  | { kind: 'ask'; text: string }
-  | { kind: 'triage'; text: string }
-  /** Anything else: the bot tells a question from a paste itself. */
-  | { kind: 'auto'; text: string };
-
-/** Parses the text after `/tcp`. */
-export function parseTcpCommand(raw: string): TcpCommand {
-  const text = raw.trim();
-  const m = /^(\S+)\s*([\s\S]*)$/.exec(text);
-  const word = m?.[1]?.toLowerCase() ?? '';
-  const rest = m?.[2]?.trim() ?? '';
-  if (text === '' || word === 'help' || word === '-h' || word === '--help') return { kind: 'help' };
-  if (word === 'ask') return rest === '' ? { kind: 'help' } : { kind: 'ask', text: rest };
-  if (word === 'triage') return { kind: 'triage', text: rest };
-  return { kind: 'auto', text };
+/**
+ * The message the bot gets for `/tcp <text>`: the command as typed. The bot's own command
+ * grammar (`ask`, `triage`, `help`, `explain`, `topics`, `about`) reads it, exactly as it
+ * reads `/tcp ...` typed in a DM or the terminal.
+ */
+export function commandText(slashText: string): string {
+  return `/tcp ${slackTextToPlain(slashText).trim()}`.trimEnd();
 }
-
-/** The message the bot gets for a command. */
-export function commandText(command: TcpCommand): string {
-  return command.kind === 'help' ? 'help' : command.text;
-}
-
-const TRIAGE_USAGE = simpleReply(
-  'help',
-  'Paste the output after /tcp triage',
-  [
-    'Type `/tcp triage`, then Shift+Enter, then paste the output of `ss -tan` or `netstat -tan` ' +
-      '(or a `sort | uniq -c` summary of the states).',
-    'For long listings, share a `.txt` file in a DM with me or mention me with the file attached.',
-  ],
-  'info',
-);
 
 interface SharedAnswer {
   reply: Reply;
@@ -91,14 +64,10 @@ export class CommandHandler {
       await respond({ response_type: 'ephemeral', text: rateLimitText(decision) });
       return;
     }
-    const parsed = parseTcpCommand(slackTextToPlain(cmd.text));
     // Each person has their own /tcp conversation per channel.
     const conversation = `slack:${cmd.channel_id}:cmd:${cmd.user_id}`;
     try {
-      const reply =
-        parsed.kind === 'triage' && parsed.text === ''
-          ? TRIAGE_USAGE
-          : await bot.handle({ text: commandText(parsed), conversation, user: cmd.user_id });
+      const reply = await bot.handle({ text: commandText(cmd.text), conversation, user: cmd.user_id });
       const id = randomUUID();
       this.pending.set(id, { reply, conversation });
       await respondReply(respond, reply, options.limits, {

@@ -197,7 +197,7 @@ describe('Slack over HTTP: /tcp and sharing', () => {
     const res = await h.command('triage   4000 CLOSE_WAIT\n   120 ESTABLISHED');
     expect(res.status).toBe(200);
     expect(bot.seen[0]).toMatchObject({
-      text: '4000 CLOSE_WAIT\n   120 ESTABLISHED',
+      text: '/tcp triage   4000 CLOSE_WAIT\n   120 ESTABLISHED',
       conversation: 'slack:C0CHANNEL1:cmd:U0PERSON1',
     });
     const responses = h.api.callsTo('respond');
@@ -232,13 +232,12 @@ describe('Slack over HTTP: /tcp and sharing', () => {
     expect(String(h.api.callsTo('respond').at(-1)?.args.text)).toContain('expired');
   });
 
-  it('answers /tcp help and /tcp ask, and explains /tcp triage without a paste', async () => {
+  it('hands /tcp subcommands to the bot as typed (the bot owns the command grammar)', async () => {
     await h.command('help');
-    await h.command('ask why so many TIME_WAIT?');
-    await h.command('triage');
-    expect(bot.seen.map((m) => m.text)).toEqual(['help', 'why so many TIME_WAIT?']);
-    const usage = postedText(h.api.callsTo('respond')[2]?.args ?? {});
-    expect(usage).toContain('/tcp triage');
+    await h.command('ask why so many TIME_WAIT? &lt;fast&gt;');
+    await h.command('');
+    expect(bot.seen.map((m) => m.text)).toEqual(['/tcp help', '/tcp ask why so many TIME_WAIT? <fast>', '/tcp']);
+    expect(h.api.callsTo('respond')).toHaveLength(3);
   });
 });
 
