@@ -37,11 +37,32 @@ export function createDiscordClient(
   return new Client(options);
 }
 
+// Gateway close codes after which discord.js gives up instead of reconnecting, explained.
+const FATAL_CLOSE_CODES: Readonly<Record<number, string>> = Object.freeze({
+  4004: 'Discord rejected the token (check DISCORD_TOKEN)',
+  4010: 'Discord reported an invalid shard',
+  4011: 'Discord requires sharding for this bot',
+  4012: 'Discord rejected the gateway API version',
+  4013: 'Discord rejected the requested intents',
+  4014:
+    'Discord refused the privileged Message Content intent: turn on "Message Content Intent" ' +
+    'under Bot > Privileged Gateway Intents in the Developer Portal, or unset DISCORD_MESSAGE_CONTENT',
+});
+
+/** Why the gateway closed for good, or undefined when discord.js will reconnect. */
+export function fatalCloseReason(code: number): string | undefined {
+  return FATAL_CLOSE_CODES[code];
+}
+
 /** Logs connection events; also keeps an 'error' event from crashing the process. */
 export function logConnectionEvents(client: Client, logger: DiscordLogger): void {
   client.on(Events.ShardReady, (shardId) => logger.info(`shard ${shardId} connected`));
+  // discord.js emits shardDisconnect only when it will not reconnect.
   client.on(Events.ShardDisconnect, (event, shardId) =>
-    logger.warn(`shard ${shardId} disconnected (close code ${event.code})`),
+    logger.error(
+      `shard ${shardId} disconnected for good (close code ${event.code}` +
+        `${fatalCloseReason(event.code) ? `: ${fatalCloseReason(event.code)}` : ''})`,
+    ),
   );
   client.on(Events.ShardReconnecting, (shardId) => logger.warn(`shard ${shardId} reconnecting`));
   client.on(Events.ShardResume, (shardId, replayed) =>

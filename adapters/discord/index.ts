@@ -6,7 +6,7 @@
 import { once } from 'node:events';
 import { type Client, Events } from 'discord.js';
 import type { ChatBot } from '../../src/bot/message.js';
-import { createDiscordClient, logConnectionEvents } from './client.js';
+import { createDiscordClient, fatalCloseReason, logConnectionEvents } from './client.js';
 import { readDiscordConfig } from './config.js';
 import { createInteractionHandler, type TopicSource } from './interactionHandler.js';
 import { createMessageHandler } from './messageHandler.js';
@@ -91,14 +91,28 @@ export async function startDiscord(
     abort.abort();
   }, options.readyTimeoutMs);
   const ready = once(client, Events.ClientReady, { signal: abort.signal });
+  // A close the gateway will not recover from (bad token, refused intent) fails start-up now
+  // rather than after the ready timeout.
+  const refused = once(client, Events.ShardDisconnect, { signal: abort.signal }).then(
+    (args: unknown[]) => {
+      const event = args[0] as { code: number };
+      throw new DiscordStartError(
+        'DISCORD_LOGIN_FAILED',
+        `the gateway closed the connection (code ${event.code}): ` +
+          (fatalCloseReason(event.code) ?? 'see the log above'),
+      );
+    },
+  );
   ready.catch(() => undefined);
+  refused.catch(() => undefined);
   try {
-    await client.login(config.token);
-    await ready;
+    await Promise.race([Promise.all([client.login(config.token), ready]), refused]);
   } catch (error) {
+    const wasTimeout = timedOut;
     abort.abort();
     await client.destroy().catch(() => undefined);
-    if (timedOut) {
+    if (error instanceof DiscordStartError) throw error;
+    if (wasTimeout) {
       throw new DiscordStartError(
         'DISCORD_READY_TIMEOUT',
         `the gateway did not report ready within ${options.readyTimeoutMs} ms`,
@@ -107,6 +121,7 @@ export async function startDiscord(
     throw new DiscordStartError('DISCORD_LOGIN_FAILED', `login failed: ${describeError(error)}`);
   } finally {
     clearTimeout(timer);
+    abort.abort();
   }
   const me = client.user;
   logger.info(

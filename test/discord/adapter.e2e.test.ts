@@ -549,6 +549,28 @@ describe('start-up', () => {
     }
   });
 
+  it('fails fast, saying what to do, when Discord refuses the MessageContent intent', async () => {
+    const fake = await FakeDiscord.start({ disallowedIntents: 32768 });
+    const logger = new MemoryLogger();
+    try {
+      const started = Date.now();
+      const error = await startDiscord(
+        new RecordingBot(),
+        fakeEnv(fake, { DISCORD_MESSAGE_CONTENT: 'true' }),
+        { logger, readyTimeoutMs: 15_000, clientOptions: { rest: { retries: 0 } } },
+      ).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DiscordStartError);
+      expect((error as Error).message).toMatch(
+        /code 4014.*Message Content Intent.*DISCORD_MESSAGE_CONTENT/,
+      );
+      // Well before the 15 s ready timeout.
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(logger.text()).toMatch(/disconnected for good \(close code 4014/);
+    } finally {
+      await fake.close();
+    }
+  });
+
   it('asks for MessageContent only when DISCORD_MESSAGE_CONTENT is on', async () => {
     const identifyIntents = async (env: NodeJS.ProcessEnv) => {
       const harness = await startHarness(new RecordingBot(), { env });

@@ -39,6 +39,8 @@ export interface FakeDiscordOptions {
   heartbeatInterval?: number;
   /** Tokens accepted on `Authorization: Bot <token>`; others get 401. */
   token?: string;
+  /** Intent bits the application may not use: IDENTIFY with any of them closes with 4014. */
+  disallowedIntents?: number;
 }
 
 const API_PREFIX = '/api/v10';
@@ -56,6 +58,7 @@ export class FakeDiscord {
   readonly threadIds: string[];
   readonly token: string;
   private readonly heartbeatInterval: number;
+  private readonly disallowedIntents: number;
   private readonly server: Server;
   private readonly wss: WebSocketServer;
   private readonly sockets = new Set<WebSocket>();
@@ -71,6 +74,7 @@ export class FakeDiscord {
     this.channelIds = options.channelIds ?? ['900000000000000010', '900000000000000011'];
     this.threadIds = options.threadIds ?? ['900000000000000020'];
     this.heartbeatInterval = options.heartbeatInterval ?? 41_250;
+    this.disallowedIntents = options.disallowedIntents ?? 0;
     this.token = options.token ?? 'ZmFrZS1ib3Q.fake.dG9rZW4tZm9yLXRlc3Rz';
     this.server = createServer((req, res) => {
       this.onRequest(req, res).catch((error: unknown) => {
@@ -185,13 +189,17 @@ export class FakeDiscord {
       const frame = JSON.parse(raw.toString()) as { op: number; d: unknown };
       this.gatewayFrames.push(frame);
       if (frame.op === 1) socket.send(JSON.stringify({ op: 11 }));
-      else if (frame.op === 2) this.onIdentify(socket);
+      else if (frame.op === 2) this.onIdentify(socket, frame.d as { intents?: number });
       else if (frame.op === 6) this.onResume(socket);
       this.notify();
     });
   }
 
-  private onIdentify(socket: WebSocket): void {
+  private onIdentify(socket: WebSocket, identify: { intents?: number }): void {
+    if ((identify.intents ?? 0) & this.disallowedIntents) {
+      socket.close(4014, 'Disallowed intent(s).');
+      return;
+    }
     this.identified = true;
     const send = (t: string, d: unknown) => {
       this.sequence += 1;
