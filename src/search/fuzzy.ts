@@ -1,0 +1,80 @@
+import Fuse from 'fuse.js';
+
+/** Options of the typo corrector, with their defaults in FUZZY_DEFAULTS. */
+export interface FuzzyOptions {
+  /** Shortest word worth correcting. */
+  minLength: number;
+  /** Worst fuse.js score (0 exact .. 1 anything) accepted as a correction. */
+  threshold: number;
+  /** A correction's length must be within this ratio of the typed word's. */
+  lengthRatio: number;
+  /** Corrections remembered (a bounded cache; repeated chat questions are common). */
+  cacheSize: number;
+}
+
+export const FUZZY_DEFAULTS: Readonly<FuzzyOptions> = Object.freeze({
+  minLength: 5,
+  threshold: 0.25,
+  lengthRatio: 1.35,
+  cacheSize: 2000,
+});
+
+/** A correction of a typed word to a word of the index, with fuse.js's score for it. */
+export interface Correction {
+  term: string;
+  score: number;
+}
+
+/**
+ * Corrects misspelt words (`appeard`, `Connnection`) to the index vocabulary with fuse.js.
+ * The vocabulary is split by first letter, so each lookup scans a few hundred short words.
+ */
+export class TypoCorrector {
+  private readonly buckets = new Map<string, Fuse<string>>();
+  private readonly cache = new Map<string, Correction | null>();
+  private readonly options: FuzzyOptions;
+
+  constructor(vocabulary: Iterable<string>, options: Partial<FuzzyOptions> = {}) {
+    this.options = { ...FUZZY_DEFAULTS, ...options };
+    const groups = new Map<string, string[]>();
+    for (const word of vocabulary) {
+      if (word.length < this.options.minLength - 1 || !/^[a-z]+$/.test(word)) continue;
+      const key = word[0] ?? '';
+      const group = groups.get(key) ?? [];
+      group.push(word);
+      groups.set(key, group);
+    }
+    for (const [key, group] of groups) {
+      this.buckets.set(
+        key,
+        new Fuse(group.sort(), {
+          includeScore: true,
+          ignoreLocation: true,
+          threshold: this.options.threshold,
+          isCaseSensitive: true,
+        }),
+      );
+    }
+  }
+
+  /** The closest vocabulary word to `word`, or null when none is close enough. */
+  correct(word: string): Correction | null {
+    if (word.length < this.options.minLength || !/^[a-z]+$/.test(word)) return null;
+    const cached = this.cache.get(word);
+    if (cached !== undefined) return cached;
+    const fuse = this.buckets.get(word[0] ?? '');
+    let best: Correction | null = null;
+    if (fuse) {
+      const { lengthRatio, threshold } = this.options;
+      for (const hit of fuse.search(word, { limit: 8 })) {
+        const ratio = hit.item.length / word.length;
+        const score = hit.score ?? 1;
+        if (ratio > lengthRatio || ratio < 1 / lengthRatio || score > threshold) continue;
+        if (!best || score < best.score) best = { term: hit.item, score };
+      }
+    }
+    if (this.cache.size >= this.options.cacheSize) this.cache.clear();
+    this.cache.set(word, best);
+    return best;
+  }
+}

@@ -1,0 +1,49 @@
+import type { Intent } from './analyze/draft.js';
+
+/**
+ * Which kinds of article (kb sub-folders) suit which questions: "fix it / clear it / reduce it"
+ * wants a runbook or a tuning page; "what is / why / how does it work" wants the state or
+ * closing-sequence explanation.
+ */
+export const INTENT_KINDS: Readonly<Record<Intent, readonly string[]>> = Object.freeze({
+  fix: ['runbooks', 'tuning'],
+  clear: ['runbooks'],
+  reduce: ['tuning', 'runbooks'],
+  why: ['states', 'closing'],
+  what: ['states', 'closing'],
+  how: ['states', 'closing'],
+  compare: [],
+  many: [],
+});
+
+/** How well an article kind suits the intents: the share of intents that prefer it. */
+export function intentFit(kind: string, intents: ReadonlySet<Intent>): number {
+  let asked = 0;
+  let fit = 0;
+  for (const intent of intents) {
+    const kinds = INTENT_KINDS[intent];
+    if (kinds.length === 0) continue;
+    asked++;
+    if (kinds.includes(kind)) fit++;
+  }
+  return asked === 0 ? 0 : fit / asked;
+}
+
+/** Intents that report trouble with a state and want it dealt with. */
+const TROUBLE: readonly Intent[] = ['many', 'fix', 'clear'];
+
+/**
+ * 1 when the question reports trouble with a named state (a pile-up, "fix", "kill") and the
+ * article is a runbook dedicated to exactly that state: a CLOSE_WAIT pile-up is answered by
+ * the CLOSE_WAIT runbook rather than by the state's definition. 0 otherwise.
+ */
+export function dedicatedRunbookFit(
+  kind: string,
+  articleStates: readonly string[],
+  namedStates: ReadonlySet<string>,
+  intents: ReadonlySet<Intent>,
+): number {
+  if (kind !== 'runbooks' || articleStates.length !== 1 || namedStates.size === 0) return 0;
+  if (!TROUBLE.some((i) => intents.has(i))) return 0;
+  return namedStates.has(articleStates[0] ?? '') ? 1 : 0;
+}

@@ -1,0 +1,207 @@
+import type { Article } from '../kb/article.js';
+import type { KnowledgeBase } from '../kb/knowledgeBase.js';
+import type { Draft, Stage, WeightedTerm } from './analyze/draft.js';
+import { IMPLIED_WEIGHT } from './analyze/impliedStates.js';
+import { analyze, queryStages } from './analyze/pipeline.js';
+import { isStateToken, stateToken } from './analyze/states.js';
+import { Bm25fIndex } from './bm25f.js';
+import { TypoCorrector } from './fuzzy.js';
+import { dedicatedRunbookFit, intentFit } from './intentKinds.js';
+import { SEARCH_DEFAULTS, type SearchOptions } from './options.js';
+import { PhraseIndex } from './phrases.js';
+import {
+  type ArticleFacts,
+  buildRecords,
+  CONTENT_FIELDS,
+  SECTION_FIELDS,
+  SUBJECT_FIELDS,
+} from './records.js';
+import type { SearchHit, SearchResult } from './result.js';
+
+/** The longest question analysed; chat messages beyond this are cut (the answer needs no more). */
+export const MAX_QUERY_CHARS = 2000;
+
+/** One article's standing for a question, before it becomes a SearchHit. */
+interface Ranked {
+  index: number;
+  score: number;
+  section: number;
+}
+
+/** The analysed question: weighted terms plus what it names and asks. */
+export interface AnalysedQuery {
+  draft: Draft;
+  terms: WeightedTerm[];
+}
+
+/**
+ * Ranked answers from the knowledge base. The indexes are built once here; a question only
+ * walks the postings of its own terms (BM25F over article and section records), then the
+ * ranking prefers the article whose subject the question names.
+ */
+export class KbSearch {
+  private readonly options: SearchOptions;
+  private readonly facts: ArticleFacts[];
+  private readonly subjectIndex: Bm25fIndex;
+  private readonly contentIndex: Bm25fIndex;
+  private readonly sectionIndex: Bm25fIndex;
+  private readonly sectionArticle: number[];
+  private readonly sectionIndexInArticle: number[];
+  private readonly stages: readonly Stage[];
+  private readonly phrases: PhraseIndex;
+  /** Terms the KB uses in titles, aliases, ids or headings: the words of its topics. */
+  private readonly topicalTerms: ReadonlySet<string>;
+  private readonly typos: TypoCorrector;
+  /** Articles most linked to by others: the fallback "start here" list. */
+  private readonly central: number[];
+
+  constructor(kb: KnowledgeBase, options: Partial<SearchOptions> = {}) {
+    this.options = { ...SEARCH_DEFAULTS, ...options };
+    const records = buildRecords(kb.articles);
+    this.facts = records.facts;
+    this.subjectIndex = new Bm25fIndex(records.subjectDocs, { fields: SUBJECT_FIELDS });
+    this.contentIndex = new Bm25fIndex(records.contentDocs, { fields: CONTENT_FIELDS });
+    this.sectionIndex = new Bm25fIndex(records.sectionDocs, { fields: SECTION_FIELDS });
+    this.sectionArticle = records.sectionArticle;
+    this.sectionIndexInArticle = records.sectionIndex;
+    this.stages = queryStages(records.knownNames);
+    // A state or setting an alias names is its anchor: "CLOSE_WAIT keeps growing" is no match
+    // for a question about TIME_WAIT that keeps growing.
+    const names = records.knownNames;
+    this.phrases = new PhraseIndex(
+      records.facts.map((f) => f.phrases),
+      this.subjectIndex,
+      (t) => isStateToken(t) || names.has(t),
+    );
+    this.topicalTerms = records.topicalTerms;
+    this.typos = new TypoCorrector(this.contentIndex.terms());
+    this.central = centrality(kb.articles);
+  }
+
+  /** Analyses a question into weighted index terms (exposed for tests and debugging). */
+  analyse(query: string): AnalysedQuery {
+    const draft = analyze(query.slice(0, MAX_QUERY_CHARS), this.stages);
+    const merged = new Map<string, number>();
+    for (const { term, weight } of draft.terms) {
+      let t = term;
+      let w = weight;
+      if (!this.contentIndex.has(t) && !this.subjectIndex.has(t)) {
+        const fix = isStateToken(t) ? null : this.typos.correct(t);
+        if (!fix) continue;
+        t = fix.term;
+        w = weight * this.options.correctionWeight * (1 - fix.score);
+      }
+      // A word only the bodies use ("mechanism", "within") says less about the topic.
+      if (!this.topicalTerms.has(t)) w *= this.options.bodyOnlyWeight;
+      merged.set(t, Math.max(merged.get(t) ?? 0, w));
+    }
+    const terms = [...merged].map(([term, weight]) => ({ term, weight }));
+    return { draft, terms };
+  }
+
+  /** The best articles for `query`, best first, each with its best-matching section. */
+  search(query: string, limit: number = this.options.limit): SearchResult {
+    const want = Math.max(1, Math.floor(limit) || this.options.limit);
+    const q = this.analyse(query);
+    const ranked = this.rank(q);
+    const top = ranked[0];
+    const confident = top !== undefined && top.score >= this.options.minConfidentScore;
+    const floor = Math.min(this.facts.length, Math.max(want, this.options.minResults));
+    const chosen = ranked.slice(0, want);
+    for (const index of this.central) {
+      if (chosen.length >= floor) break;
+      if (chosen.some((r) => r.index === index)) continue;
+      chosen.push({ index, score: 0, section: -1 });
+    }
+    return { query, results: chosen.map((r) => this.hit(r)), confident };
+  }
+
+  private rank(q: AnalysedQuery): Ranked[] {
+    const subjectScores = this.subjectIndex.score(q.terms);
+    const contentScores = this.contentIndex.score(q.terms);
+    const sectionScores = this.sectionIndex.score(q.terms);
+    const bestSection = new Map<number, { doc: number; score: number }>();
+    sectionScores.forEach((score, doc) => {
+      const a = this.sectionArticle[doc] ?? 0;
+      const cur = bestSection.get(a);
+      if (score > 0 && (!cur || score > cur.score)) bestSection.set(a, { doc, score });
+    });
+    const named = [...q.draft.states].map(stateToken);
+    const implied = [...q.draft.impliedStates].map(stateToken);
+    const queryTerms = new Set(q.terms.map((t) => t.term));
+    const phrases = this.phrases.evidence(queryTerms, this.options.phraseCoverage);
+    const settings = [...q.draft.settings].filter((s) => this.subjectIndex.has(s));
+    const ranked: Ranked[] = [];
+    this.facts.forEach((facts, index) => {
+      const best = bestSection.get(index);
+      const base =
+        this.options.subjectWeight * (subjectScores[index] ?? 0) +
+        (contentScores[index] ?? 0) +
+        this.options.sectionWeight * (best?.score ?? 0);
+      if (base <= 0) return;
+      const subject = Math.max(
+        subjectStrength(facts, named, settings),
+        IMPLIED_WEIGHT * subjectStrength(facts, implied, []),
+      );
+      const fit = intentFit(facts.kind, q.draft.intents);
+      const dedicated = dedicatedRunbookFit(
+        facts.kind,
+        facts.article.states,
+        q.draft.states,
+        q.draft.intents,
+      );
+      const phrase = phrases.get(index) ?? 0;
+      const titleCover = PhraseIndex.coverage(facts.titleTerms, queryTerms, this.subjectIndex);
+      const score =
+        (base + this.options.phraseWeight * phrase) *
+        (1 + this.options.subjectBoost * subject) *
+        (1 + this.options.titleBoost * titleCover) *
+        (1 + this.options.intentBoost * fit) *
+        (1 + this.options.runbookBoost * dedicated);
+      const section = best ? (this.sectionIndexInArticle[best.doc] ?? 0) : -1;
+      ranked.push({ index, score, section });
+    });
+    return ranked.sort((x, y) => y.score - x.score || x.index - y.index);
+  }
+
+  private hit(r: Ranked): SearchHit {
+    const article = (this.facts[r.index] as ArticleFacts).article;
+    const section = article.sections[Math.max(r.section, 0)];
+    const topics = [...new Set([...article.topics, ...(section?.topics ?? [])])];
+    return {
+      id: article.id,
+      title: article.title,
+      section: section?.heading ?? '',
+      topics,
+      score: Number((1 / (1 + r.score / 4)).toFixed(4)),
+    };
+  }
+}
+
+/**
+ * How much the article is *about* what the question names: 1 when a named state or setting is in
+ * its title or id, 0.6 in its aliases, 0.3 only in its front-matter states; averaged over names.
+ */
+function subjectStrength(facts: ArticleFacts, states: string[], settings: string[]): number {
+  const names = [...states, ...settings];
+  if (names.length === 0) return 0;
+  let sum = 0;
+  for (const name of names) {
+    // An article whose aliases name many states is an overview, not about any one of them.
+    const specific = Math.min(1, 2 / Math.max(1, facts.namedStates));
+    if (facts.subjectTerms.has(name)) sum += 1;
+    else if (facts.aliasTerms.has(name) || facts.names.has(name)) sum += 0.6 * specific;
+    else if (facts.stateTerms.has(name)) sum += 0.3;
+  }
+  return sum / names.length;
+}
+
+/** Article indexes ordered by how many other articles link to them (related lists). */
+function centrality(articles: readonly Article[]): number[] {
+  const inbound = new Map<string, number>();
+  for (const a of articles) for (const id of a.related) inbound.set(id, (inbound.get(id) ?? 0) + 1);
+  return articles
+    .map((a, i) => ({ i, n: inbound.get(a.id) ?? 0 }))
+    .sort((x, y) => y.n - x.n || x.i - y.i)
+    .map((x) => x.i);
+}
