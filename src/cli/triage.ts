@@ -1,0 +1,101 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { isEmptySnapshot, readStream } from '../netstat/index.js';
+import type { Snapshot } from '../netstat/snapshot.js';
+import { triage } from '../triage/index.js';
+import type { Verdict } from '../triage/verdict.js';
+import type { CliIo } from './io.js';
+import { renderVerdictText } from './verdictText.js';
+
+const USAGE = 'usage: tcp-triage triage [--json] [FILE|-]';
+
+/** The `triage --json` object, exactly the DESIGN.md contract. */
+export function verdictJson(verdict: Verdict): object {
+  return {
+    format: verdict.format,
+    os: verdict.os,
+    counts: verdict.counts,
+    total: verdict.total,
+    severity: verdict.severity,
+    findings: verdict.findings.map((f) => ({
+      id: f.id,
+      severity: f.severity,
+      state: f.state,
+      title: f.title,
+      evidence: f.evidence,
+      cause: f.cause,
+      next: f.next,
+      caveats: f.caveats,
+    })),
+    warnings: verdict.warnings,
+  };
+}
+
+/** Why a Snapshot holds nothing to triage, in one line. */
+export function emptyReason(snapshot: Snapshot): string {
+  if (snapshot.lines.total === 0 || snapshot.lines.total === (snapshot.skippedBy.blank ?? 0)) {
+    return 'the input is empty';
+  }
+  const first = snapshot.unreadableReasons[0];
+  if (first) return `no TCP states could be read (${first})`;
+  return 'no TCP socket states found: paste netstat, ss, /proc/net/tcp output or a count summary';
+}
+
+/** `tcp-triage triage [--json] [FILE|-]`: read a listing, print the verdict. Returns the exit code. */
+export async function runTriage(args: string[], io: CliIo): Promise<number> {
+  let parsed: ReturnType<typeof parseTriageArgs>;
+  try {
+    parsed = parseTriageArgs(args);
+  } catch (e) {
+    io.stderr.write(`${(e as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  const { json, file } = parsed;
+  const fail = (message: string): number => {
+    io.stderr.write(`tcp-triage: ${message}\n`);
+    if (json) io.stdout.write(`${JSON.stringify({ error: message })}\n`);
+    return 2;
+  };
+  let input: NodeJS.ReadableStream;
+  if (file === undefined || file === '-') {
+    input = io.stdin;
+  } else {
+    try {
+      const st = await stat(file);
+      if (st.isDirectory()) return fail(`${file} is a directory`);
+    } catch {
+      return fail(`cannot read ${file}: no such file`);
+    }
+    input = createReadStream(file, { highWaterMark: 1 << 19 });
+  }
+  let snapshot: Snapshot;
+  try {
+    snapshot = await readStream(input);
+  } catch (e) {
+    return fail(`cannot read ${file ?? 'stdin'}: ${(e as Error).message}`);
+  }
+  if (isEmptySnapshot(snapshot)) return fail(emptyReason(snapshot));
+  const verdict = triage(snapshot);
+  if (json) {
+    io.stdout.write(`${JSON.stringify(verdictJson(verdict))}\n`);
+  } else {
+    const tty = Boolean((io.stdout as NodeJS.WriteStream).isTTY);
+    const color = tty && !io.env.NO_COLOR;
+    io.stdout.write(
+      `${renderVerdictText(verdict, snapshot, { color, unicode: tty || io.env.TCP_TRIAGE_UNICODE === '1' })}\n`,
+    );
+  }
+  return 0;
+}
+
+function parseTriageArgs(args: string[]): { json: boolean; file?: string } {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { json: { type: 'boolean', default: false } },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (positionals.length > 1) throw new Error('triage takes one FILE (or - for stdin)');
+  return { json: Boolean(values.json), file: positionals[0] };
+}
