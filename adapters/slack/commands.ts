@@ -67,7 +67,11 @@ export class CommandHandler {
     // Each person has their own /tcp conversation per channel.
     const conversation = `slack:${cmd.channel_id}:cmd:${cmd.user_id}`;
     try {
-      const reply = await bot.handle({ text: commandText(cmd.text), conversation, user: cmd.user_id });
+      const reply = await bot.handle({
+        text: commandText(cmd.text),
+        conversation,
+        user: cmd.user_id,
+      });
       const id = randomUUID();
       this.pending.set(id, { reply, conversation });
       await respondReply(respond, reply, options.limits, {

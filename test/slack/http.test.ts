@@ -236,7 +236,11 @@ describe('Slack over HTTP: /tcp and sharing', () => {
     await h.command('help');
     await h.command('ask why so many TIME_WAIT? &lt;fast&gt;');
     await h.command('');
-    expect(bot.seen.map((m) => m.text)).toEqual(['/tcp help', '/tcp ask why so many TIME_WAIT? <fast>', '/tcp']);
+    expect(bot.seen.map((m) => m.text)).toEqual([
+      '/tcp help',
+      '/tcp ask why so many TIME_WAIT? <fast>',
+      '/tcp',
+    ]);
     expect(h.api.callsTo('respond')).toHaveLength(3);
   });
 });

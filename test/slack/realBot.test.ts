@@ -102,7 +102,10 @@ describe('the real bot over HTTP', () => {
     const last = ephemeral.at(-1)?.args ?? {};
     expect(ephemeral.every((r) => r.args.response_type === 'ephemeral')).toBe(true);
     expect(postedText(ephemeral[0]?.args ?? {})).toMatch(/CRITICAL: CLOSE_WAIT/);
-    const blocks = last.blocks as { type: string; elements?: { action_id: string; value: string }[] }[];
+    const blocks = last.blocks as {
+      type: string;
+      elements?: { action_id: string; value: string }[];
+    }[];
     const button = blocks.at(-1)?.elements?.[0];
     expect(button?.action_id).toBe(SHARE_ACTION_ID);
     expect(posts()).toEqual([]);
@@ -117,7 +120,10 @@ describe('the real bot over HTTP', () => {
     const paste = [
       '<!channel> <!here> <@U123> please look, @everyone',
       'tcp   0   0 10.0.0.1:8080   10.0.0.2:51234   CLOSE_WAIT  <!here>',
-      ...Array.from({ length: 400 }, (_, i) => `tcp   0   0 10.0.0.1:8080   10.0.0.${(i % 200) + 2}:${40000 + i}   CLOSE_WAIT`),
+      ...Array.from(
+        { length: 400 },
+        (_, i) => `tcp   0   0 10.0.0.1:8080   10.0.0.${(i % 200) + 2}:${40000 + i}   CLOSE_WAIT`,
+      ),
     ].join('\n');
     // Slack sends real mentions as <!channel>/<@U123>; typed-out ones arrive escaped.
     await h.event(mention(`${paste}\n&lt;!channel&gt; &lt;@U999&gt;`));
