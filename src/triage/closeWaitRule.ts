@@ -112,7 +112,7 @@ export const CloseWaitRule: Rule = {
       next: closeWaitCommands(dialectOf(ctx.os), culprit, side),
       caveats: [MYTHS.closeWaitIsApp, MYTHS.closeWaitNotPeer, MYTHS.closeWaitNoReboot],
       kb: ['close-wait', 'close-wait-leak-fix', 'close-wait-clear-now', 'who-closes-first'],
-      weight: weightOf(f),
+      weight: weightOf(f, severity !== 'ok'),
     };
   },
 };

@@ -14,6 +14,9 @@ import type { Finding, Severity } from './verdict.js';
 export const ClosedLeakRule: Rule = {
   id: 'closed-leak',
   evaluate(snapshot: Snapshot, ctx: RuleContext): Finding | undefined {
+    // `ss -s` "closed" is allocation arithmetic (sockets not in the hash tables), not a listing
+    // of CLOSED connections, so it says nothing about a leak.
+    if (snapshot.format === 'ss-summary') return undefined;
     const f = ctx.focus('CLOSED');
     const g = ctx.growth('CLOSED');
     const count = Math.max(f.count, g?.last ?? 0);
@@ -58,7 +61,7 @@ export const ClosedLeakRule: Rule = {
       next: closedCommands(dialectOf(ctx.os), culprit),
       caveats: [MYTHS.closedHeld],
       kb: ['closed', 'rst-abort', 'close-wait-leak-fix'],
-      weight: weightOf(f),
+      weight: weightOf(f, true),
     };
   },
 };

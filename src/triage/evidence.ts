@@ -77,10 +77,24 @@ export function queueStuck(f: StateFocus, which: 'recvQ' | 'sendQ'): boolean {
   return f.records > 0 && share >= THRESHOLDS.focus.stuckQueueShare;
 }
 
-/** The ordering weight of a finding: how much of the pasted table the state is. */
-export function weightOf(f: StateFocus): number {
-  if (!f.shareMeaningful) return 100;
-  return Math.round(f.share * 1000) / 10;
+/**
+ * The ordering weight of a finding: how much of the pasted table the state is (0-100), plus
+ * `APP_DEFECT_PRIORITY` when the state is an application defect (sockets it never closes),
+ * which never clears by itself and so leads over traffic-shaped states of equal severity.
+ */
+export function weightOf(f: StateFocus, appDefect = false): number {
+  const share = f.shareMeaningful ? Math.round(f.share * 1000) / 10 : 100;
+  return appDefect ? share + APP_DEFECT_PRIORITY : share;
+}
+
+/** Added to the weight of application-defect findings (CLOSE_WAIT, held FIN_WAIT_2, CLOSED). */
+export const APP_DEFECT_PRIORITY = 100;
+
+/** A kernel log line or counter the reader kept (`log:...`, `nstat:...`), 0 when absent. */
+export function signal(snapshot: { extra: Record<string, number> }, ...keys: string[]): number {
+  let n = 0;
+  for (const k of keys) n += snapshot.extra[k] ?? 0;
+  return n;
 }
 
 /** A selected view small enough to be judged on its records: a filtered paste or a table that is all this state. */

@@ -6,6 +6,7 @@ import { findCulprit, who } from './culprit.js';
 import {
   attributionClause,
   ofRecords,
+  signal,
   sizeClause,
   smallSelectedView,
   timerCounts,
@@ -54,6 +55,9 @@ export const FinWait2Rule: Rule = {
     } else if (count >= P.warn && bigShare) {
       severity = 'warn';
       basis = `≥${P.warn} FIN_WAIT_2 and ≥${pct(P.minShare)} of connections`;
+    } else if (signal(snapshot, 'log:too-many-orphans') > 0) {
+      severity = 'warn';
+      basis = 'the kernel logged "too many orphaned sockets"';
     } else if (g?.growing) {
       severity = 'warn';
       basis = 'FIN_WAIT_2 rising between samples';
@@ -106,7 +110,7 @@ export const FinWait2Rule: Rule = {
       next: finWait2Commands(dialectOf(ctx.os), culprit, side),
       caveats: [MYTHS.finWait2Held, MYTHS.finWait2NotTimeWait],
       kb: ['fin-wait-2', 'half-close-shutdown', 'tcp-fin-timeout', 'orphan-sockets'],
-      weight: weightOf(f),
+      weight: weightOf(f, held),
     };
   },
 };

@@ -22,7 +22,8 @@ export function stateName(state: TcpState): string {
 export function describeProcess(key: string | undefined): string | undefined {
   if (!key) return undefined;
   const k = key.trim();
-  if (k === '' || k === '-') return undefined;
+  // "-" is netstat's "no owner"; pid 0 is what Windows prints for TIME_WAIT rows.
+  if (k === '' || k === '-' || k === '0') return undefined;
   const slash = /^(\d+)\/(\S.*)$/.exec(k);
   if (slash) return `${slash[2]} (pid ${slash[1]})`;
   if (/^\d+$/.test(k)) return `pid ${k}`;

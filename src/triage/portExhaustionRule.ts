@@ -4,6 +4,7 @@ import { portExhaustionMyths } from './caveats.js';
 import { dialectOf, portExhaustionCommands } from './commands.js';
 import type { RuleContext } from './context.js';
 import { type Culprit, findCulprit } from './culprit.js';
+import { signal } from './evidence.js';
 import { endpoint, num, pct, splitEndpoint } from './format.js';
 import type { Rule } from './rule.js';
 import { EPHEMERAL_RANGES, THRESHOLDS } from './thresholds.js';
@@ -65,9 +66,11 @@ export const PortExhaustionRule: Rule = {
     const P = THRESHOLDS.portBudget;
     const top = destinations(snapshot, ctx.range.size)[0];
     const tw = ctx.focus('TIME_WAIT');
+    // connect() already failing for want of a port settles it (triage-anchors §6: critical).
+    const failing = signal(snapshot, 'log:eaddrnotavail') > 0;
 
     if (top) {
-      const severity = level(top.share);
+      const severity = failing ? 'critical' : level(top.share);
       if (severity) {
         const { host, port } = splitEndpoint(top.key);
         const culprit: Culprit = { remote: { host, port, key: endpoint(top.key) } };
@@ -89,7 +92,12 @@ export const PortExhaustionRule: Rule = {
           twTo > 0
             ? `TIME_WAIT alone means ≈${num(churnPerSecond(twTo, ctx))} new connections/s to it; the range sustains ≈${num(ctx.range.size / ctx.timeWaitSeconds)}/s`
             : undefined,
-          `Threshold: ≥${pct(severity === 'critical' ? P.criticalShare : P.warnShare)} of the range toward one destination.`,
+          failing
+            ? 'the paste shows connect() failing with "Cannot assign requested address"'
+            : undefined,
+          failing
+            ? 'Threshold: EADDRNOTAVAIL in the paste (ports already exhausted).'
+            : `Threshold: ≥${pct(severity === 'critical' ? P.criticalShare : P.warnShare)} of the range toward one destination.`,
         ]
           .filter(Boolean)
           .join('; ');
@@ -141,6 +149,29 @@ export const PortExhaustionRule: Rule = {
             'keepalive-connection-pooling',
           ],
           weight: Math.round(share * 1000) / 10 + 1,
+        };
+      }
+    }
+    if (failing) {
+      const held =
+        snapshot.counts.TIME_WAIT + snapshot.counts.ESTABLISHED + snapshot.counts.SYN_SENT;
+      if (held > 0) {
+        return {
+          id: 'port-exhaustion',
+          severity: 'critical',
+          state: snapshot.counts.TIME_WAIT > 0 ? 'TIME_WAIT' : 'ESTABLISHED',
+          title: 'Port exhaustion: connect() is failing with "Cannot assign requested address"',
+          evidence: `the paste shows EADDRNOTAVAIL ("Cannot assign requested address"); ${num(snapshot.counts.TIME_WAIT)} TIME_WAIT and ${num(snapshot.counts.ESTABLISHED)} ESTABLISHED against a ${num(ctx.range.size)}-port ephemeral range (${ctx.range.source}); Threshold: EADDRNOTAVAIL in the paste (ports already exhausted).`,
+          cause: `This host has no free local port for new connections to at least one destination: each connection to the same ip:port needs its own local port, and closed ones keep it for ${ctx.timeWaitSeconds} s in TIME_WAIT. A client opening a connection per request (no keep-alive or pool) is the usual cause; reuse connections or add 4-tuples (a wider port range, more destination addresses or ports).`,
+          next: portExhaustionCommands(d, {}, 'client'),
+          caveats: portExhaustionMyths(d),
+          kb: [
+            'ephemeral-port-exhaustion',
+            'keepalive-connection-pooling',
+            'time-wait',
+            'tcp-tw-reuse',
+          ],
+          weight: 101,
         };
       }
     }

@@ -3,7 +3,7 @@ import { MYTHS } from './caveats.js';
 import { dialectOf, synReceivedCommands } from './commands.js';
 import type { RuleContext } from './context.js';
 import { findCulprit } from './culprit.js';
-import { ofRecords, sizeClause, smallSelectedView, weightOf } from './evidence.js';
+import { ofRecords, signal, sizeClause, smallSelectedView, weightOf } from './evidence.js';
 import { num } from './format.js';
 import { describeGrowth } from './growth.js';
 import type { Rule } from './rule.js';
@@ -36,6 +36,7 @@ export const SynReceivedRule: Rule = {
     const S = THRESHOLDS.synReceived;
     const listener = f.topLocalPort;
     const perListener = listener?.count ?? count;
+    const floodLogged = signal(snapshot, 'log:syn-flooding') > 0;
 
     let severity: Severity;
     let basis: string;
@@ -45,6 +46,9 @@ export const SynReceivedRule: Rule = {
     } else if (perListener >= S.warnPerListener) {
       severity = 'warn';
       basis = `≥${S.warnPerListener} half-open connections on ${listener ? 'one listener' : 'the host'} (half of the 128 minimum backlog)`;
+    } else if (floodLogged) {
+      severity = 'warn';
+      basis = 'the kernel logged "Possible SYN flooding"';
     } else if (g?.steady) {
       severity = 'warn';
       basis = 'SYN_RECEIVED keeps growing across samples';
@@ -75,6 +79,10 @@ export const SynReceivedRule: Rule = {
         ? `the same source ports (${reused.slice(0, 3).join(', ')}) arrive from different addresses`
         : undefined,
       acceptQueue ? `the listener's accept queue holds ${num(acceptQueue)}` : undefined,
+      floodLogged ? 'the kernel logged "Possible SYN flooding on port …"' : undefined,
+      snapshot.extra['nstat:ListenOverflows'] !== undefined
+        ? `ListenOverflows ${num(snapshot.extra['nstat:ListenOverflows'])} since boot`
+        : undefined,
       g ? describeGrowth(g) : undefined,
       `Threshold: ${basis}.`,
     ]

@@ -3,7 +3,7 @@ import { timeWaitMyths } from './caveats.js';
 import { dialectOf, timeWaitCommands } from './commands.js';
 import type { RuleContext } from './context.js';
 import { findCulprit } from './culprit.js';
-import { attributionClause, sizeClause, weightOf } from './evidence.js';
+import { attributionClause, signal, sizeClause, weightOf } from './evidence.js';
 import { num } from './format.js';
 import { describeGrowth } from './growth.js';
 import type { Rule } from './rule.js';
@@ -37,6 +37,7 @@ export const TimeWaitRule: Rule = {
     const T = THRESHOLDS.timeWait;
     const critical = timeWaitCriticalLevel(ctx);
     const toOne = f.topRemoteEndpoint;
+    const overflow = signal(snapshot, 'log:time-wait-bucket-overflow', 'nstat:TCPTimeWaitOverflow');
 
     let severity: Severity;
     let basis: string;
@@ -49,6 +50,9 @@ export const TimeWaitRule: Rule = {
     } else if (count >= T.warn) {
       severity = 'warn';
       basis = `≥${num(T.warn)} TIME_WAIT (catpaw warning level)`;
+    } else if (overflow > 0) {
+      severity = 'warn';
+      basis = 'the kernel reports TIME_WAIT bucket overflow (tcp_max_tw_buckets reached)';
     } else if (toOne && toOne.count >= T.noteToOneDestination && toOne.share >= 0.5) {
       severity = 'ok';
       basis = `below the ${num(T.warn)} alert level; far from the per-destination port budget`;
@@ -63,6 +67,9 @@ export const TimeWaitRule: Rule = {
       sizeClause({ ...f, count }, ctx, snapshot),
       `≈${rate(perSecond)} connections/s closed first by this host (TIME_WAIT lasts ${ctx.timeWaitSeconds} s here)`,
       attributionClause(f, { process: false, localPort: side === 'server', remote: true }),
+      overflow > 0
+        ? 'the kernel is destroying TIME_WAIT sockets early ("time wait bucket table overflow" / TCPTimeWaitOverflow)'
+        : undefined,
       g ? describeGrowth(g) : undefined,
       `Threshold: ${basis}.`,
     ]

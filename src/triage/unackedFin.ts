@@ -7,6 +7,7 @@ import {
   attributionClause,
   queueClause,
   queueStuck,
+  signal,
   sizeClause,
   smallSelectedView,
   weightOf,
@@ -64,6 +65,7 @@ export function evaluateUnackedFin(
     (f.topRemoteEndpoint?.share ?? 0) >= THRESHOLDS.focus.concentration ||
     (f.topRemoteHost?.share ?? 0) >= THRESHOLDS.focus.concentration;
 
+  const orphansLogged = signal(snapshot, 'log:too-many-orphans') > 0;
   let severity: Severity;
   let basis: string;
   if (count >= P.critical && bigShare) {
@@ -75,6 +77,9 @@ export function evaluateUnackedFin(
   } else if (count >= P.warn && bigShare) {
     severity = 'warn';
     basis = `≥${P.warn} ${state} and ≥${pct(P.minShare)} of connections`;
+  } else if (orphansLogged) {
+    severity = 'warn';
+    basis = 'the kernel logged "too many orphaned sockets"';
   } else if (g?.steady) {
     severity = 'warn';
     basis = `${state} keeps growing across samples`;

@@ -71,6 +71,8 @@ export interface TableSpec {
   os?: OsFamily;
   command?: string;
   warnings?: string[];
+  /** Kernel signals the reader keeps (`log:time-wait-bucket-overflow`, `nstat:ListenOverflows`). */
+  extra?: Record<string, number>;
 }
 
 /** Build a Snapshot through the real SnapshotBuilder, then set the format/os/command a reader would. */
@@ -83,6 +85,7 @@ export function table(spec: TableSpec): Snapshot {
     if (spec.series.intervalSeconds) b.setSeriesInterval(spec.series.intervalSeconds);
   }
   for (const w of spec.warnings ?? []) b.warn(w);
+  Object.assign(b.extra, spec.extra ?? {});
   b.command = spec.command;
   const s = b.finish();
   const format: InputFormat =

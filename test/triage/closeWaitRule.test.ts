@@ -184,3 +184,13 @@ describe('CloseWaitRule: commands per OS and caveats', () => {
     expect(f?.kb).toContain('close-wait-leak-fix');
   });
 });
+
+describe('process names', () => {
+  it('never names pid 0 (Windows TIME_WAIT rows) or "-" as an owner', async () => {
+    const { describeProcess } = await import('../../src/triage/format.js');
+    expect(describeProcess('0')).toBeUndefined();
+    expect(describeProcess('-')).toBeUndefined();
+    expect(describeProcess('31014/java')).toBe('java (pid 31014)');
+    expect(describeProcess('4356')).toBe('pid 4356');
+  });
+});

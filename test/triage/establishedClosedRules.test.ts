@@ -39,6 +39,14 @@ describe('ClosedLeakRule', () => {
     expect(closed(summary({ ESTABLISHED: 5000, CLOSED: 1000 }))?.severity).toBe('critical');
   });
 
+  it('ignores the "closed" figure of ss -s, which is allocation arithmetic', () => {
+    const s = table({
+      counts: { ESTABLISHED: 50, CLOSED: 2416, TIME_WAIT: 2416 },
+      format: 'ss-summary',
+    });
+    expect(closed(s)).toBeUndefined();
+  });
+
   it('warns on a small view of CLOSED sockets held by one process', () => {
     const rows = inbound(5, 'CLOSED', '10.0.0.1:5000', '10.0.0.9', { process: '812' });
     const f = closed(table({ rows, os: 'windows', format: 'netstat-windows' }));

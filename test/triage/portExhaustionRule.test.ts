@@ -62,6 +62,23 @@ describe('PortExhaustionRule: per destination against the ephemeral range', () =
   });
 });
 
+describe('PortExhaustionRule: connect() already failing', () => {
+  it('is critical when the paste shows EADDRNOTAVAIL, even from a summary', () => {
+    const counts = { ESTABLISHED: 200, TIME_WAIT: 9000 };
+    expect(run(table({ counts }))).toBeUndefined();
+    const f = run(table({ counts, extra: { 'log:eaddrnotavail': 3 } }));
+    expect(f?.severity).toBe('critical');
+    expect(f?.evidence).toContain('EADDRNOTAVAIL');
+  });
+
+  it('escalates a named destination to critical', () => {
+    const rows = outbound(5000, 'TIME_WAIT', '10.0.0.5:5432');
+    const f = run(table({ rows, extra: { 'log:eaddrnotavail': 1 } }));
+    expect(f?.severity).toBe('critical');
+    expect(f?.title).toContain('10.0.0.5:5432');
+  });
+});
+
 describe('PortExhaustionRule: one client address against a listening port', () => {
   it('warns when one client holds half of its range in TIME_WAIT on our port', () => {
     const listen = row('LISTEN', '0.0.0.0:80', '0.0.0.0:*');

@@ -66,6 +66,16 @@ describe('SynReceivedRule', () => {
     expect(recv(table({ rows: rows.slice(0, 2), format: 'ss' }))).toBeUndefined();
   });
 
+  it('warns on a few half-open connections when the kernel logged a SYN flood', () => {
+    const counts = { ESTABLISHED: 1000, SYN_RECEIVED: 5 };
+    expect(recv(table({ counts }))).toBeUndefined();
+    const f = recv(
+      table({ counts, extra: { 'log:syn-flooding': 1, 'nstat:ListenOverflows': 42 } }),
+    );
+    expect(f?.severity).toBe('warn');
+    expect(f?.evidence).toContain('ListenOverflows 42');
+  });
+
   it('ignores a few half-open connections on a busy server summary', () => {
     expect(
       recv(summary({ ESTABLISHED: 1036, TIME_WAIT: 12248, SYN_RECEIVED: 20 })),

@@ -39,6 +39,19 @@ describe('TimeWaitRule: host-wide levels', () => {
   });
 });
 
+describe('TimeWaitRule: kernel signals', () => {
+  it('warns below 5,000 when the kernel reports TIME_WAIT bucket overflow', () => {
+    const counts = { ESTABLISHED: 300, TIME_WAIT: 3000 };
+    expect(run(table({ counts }))).toBeUndefined();
+    const f = run(table({ counts, extra: { 'log:time-wait-bucket-overflow': 2 } }));
+    expect(f?.severity).toBe('warn');
+    expect(f?.evidence).toContain('time wait bucket table overflow');
+    expect(run(table({ counts, extra: { 'nstat:TCPTimeWaitOverflow': 17 } }))?.severity).toBe(
+      'warn',
+    );
+  });
+});
+
 describe('TimeWaitRule: attribution', () => {
   it('notes, at ok level, a client opening a connection per request to one peer', () => {
     const rows = [

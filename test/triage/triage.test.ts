@@ -118,6 +118,14 @@ describe('triage: verdict', () => {
     ]);
   });
 
+  it('puts an application leak ahead of traffic-shaped states of the same severity', () => {
+    const v = triage(summary({ ESTABLISHED: 300, CLOSE_WAIT: 150, TIME_WAIT: 6000 }));
+    expect(v.findings.map((f) => `${f.id}:${f.severity}`)).toEqual([
+      'close-wait-pileup:warn',
+      'time-wait-pileup:warn',
+    ]);
+  });
+
   it('breaks severity ties by weight', () => {
     const ordered = orderFindings([
       finding('fin-wait-2-pileup', 'warn', 17),

@@ -55,6 +55,13 @@ for (const [rule, state, ssName] of cases) {
       expect(f?.next).toContain('mtr -rwc 20 203.0.113.7');
     });
 
+    it('warns on a few when the kernel logged too many orphaned sockets', () => {
+      const counts = { ESTABLISHED: 5000, [state]: 10 };
+      expect(run(rule, table({ counts }))).toBeUndefined();
+      const f = run(rule, table({ counts, extra: { 'log:too-many-orphans': 1 } }));
+      expect(f?.severity).toBe('warn');
+    });
+
     it('does not read two rows as a pattern', () => {
       expect(run(rule, table({ rows: inbound(2, state, '10.0.0.1:80') }))).toBeUndefined();
     });
