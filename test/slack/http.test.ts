@@ -161,6 +161,13 @@ describe('Slack over HTTP: retries and request signing', () => {
     expect(posts()).toHaveLength(1);
   });
 
+  it("answers Slack's url_verification challenge (HTTP mode set-up)", async () => {
+    const body = JSON.stringify({ token: 't', challenge: 'chal-123', type: 'url_verification' });
+    const res = await h.send(body);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('chal-123');
+  });
+
   it('refuses a bad signature and a 10-minute-old timestamp with 401, posting nothing', async () => {
     const body = JSON.stringify({
       token: 't',
