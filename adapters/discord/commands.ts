@@ -53,7 +53,10 @@ export function buildTcpCommand(): SlashCommandBuilder {
       .addStringOption((option) =>
         option
           .setName(TcpCommand.paste)
-          .setDescription('netstat/ss output, or a summary such as `uniq -c` counts')
+          // Discord turns newlines in a string option into spaces: listings belong in `file`.
+          .setDescription(
+            'Counts such as `uniq -c` output (newlines are lost here: attach listings as a file)',
+          )
           .setMaxLength(MAX_PASTE_LENGTH),
       )
       .addAttachmentOption((option) =>

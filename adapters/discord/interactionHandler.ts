@@ -79,6 +79,14 @@ async function answerAutocomplete(
   await interaction.respond(names.map((name) => ({ name, value: name })));
 }
 
+/**
+ * The message the bot gets for a subcommand: the command as it would be typed (`/tcp ask …`),
+ * which the bot's own command grammar reads, as it does in DMs, Slack and the terminal.
+ */
+export function commandText(subcommand: string, argument = ''): string {
+  return `/${TcpCommand.name} ${subcommand} ${argument.trim()}`.trimEnd();
+}
+
 /** A mistake the person can fix, answered privately. */
 function problem(title: string, text: string): Reply {
   return simpleReply('refusal', title, [text], 'error');
@@ -131,7 +139,11 @@ export function createInteractionHandler(
       if (ref) checkAttachment(ref, limits);
       await interaction.deferReply();
       const attachments: Attachment[] = ref ? [await fetchAttachment(ref, limits)] : [];
-      await answer(interaction, { text: paste, ...(ref ? { attachments } : {}) });
+      // With a file the text is only what came with it; otherwise the bot's own grammar.
+      await answer(
+        interaction,
+        ref ? { text: paste, attachments } : { text: commandText(TcpCommand.triage, paste) },
+      );
     } catch (error) {
       if (!(error instanceof AttachmentError)) throw error;
       await refuse(interaction, problem('I could not read that file', error.message));
@@ -141,15 +153,15 @@ export function createInteractionHandler(
   const run = async (interaction: ChatInputCommandInteraction) => {
     const sub = interaction.options.getSubcommand(false);
     if (sub === TcpCommand.help) {
-      await answer(interaction, { text: 'help' });
+      await answer(interaction, { text: commandText(TcpCommand.help) });
     } else if (sub === TcpCommand.ask) {
-      const question = interaction.options.getString(TcpCommand.question, true).trim();
+      const question = interaction.options.getString(TcpCommand.question, true);
       await interaction.deferReply();
-      await answer(interaction, { text: question });
+      await answer(interaction, { text: commandText(TcpCommand.ask, question) });
     } else if (sub === TcpCommand.explain) {
-      const topic = interaction.options.getString(TcpCommand.topic, true).trim();
+      const topic = interaction.options.getString(TcpCommand.topic, true);
       await interaction.deferReply();
-      await answer(interaction, { text: `explain ${topic}` });
+      await answer(interaction, { text: commandText(TcpCommand.explain, topic) });
     } else if (sub === TcpCommand.triage) {
       await runTriage(interaction);
     } else {

@@ -291,10 +291,10 @@ describe('slash commands', () => {
     expect(edit?.path).toBe(
       `/webhooks/${fake.applicationId}/${interaction.token}/messages/@original`,
     );
-    expect(edit?.body.embeds[0].description).toBe('You asked: why so many TIME_WAIT?');
+    expect(edit?.body.embeds[0].description).toBe('You asked: /tcp ask why so many TIME_WAIT?');
     expect(edit?.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
     expect(bot.seen[0]).toMatchObject({
-      text: 'why so many TIME_WAIT?',
+      text: '/tcp ask why so many TIME_WAIT?',
       conversation: `discord:${fake.channelIds[0]}`,
     });
   });
@@ -310,22 +310,26 @@ describe('slash commands', () => {
     expect(callback?.body.type).toBe(4);
     expect(callback?.body.data.embeds[0].title).toBe('How to use me');
     expect(callback?.body.data.allowed_mentions).toEqual({ parse: [], replied_user: false });
-    expect(bot.seen[0]?.text).toBe('help');
+    expect(bot.seen[0]?.text).toBe('/tcp help');
   });
 
-  it('/tcp triage with a paste hands the paste to the bot and edits the answer in', async () => {
+  it('/tcp triage with a paste hands it to the bot as the command and edits the answer in', async () => {
     const bot = new RecordingBot((m) =>
-      simpleReply('triage', 'Verdict', [`lines: ${m.text.split('\n').length}`], 'warn'),
+      simpleReply('triage', 'Verdict', [`got ${m.text}`], 'warn'),
     );
     const { fake } = await start(bot);
+    // Discord delivers a string option on one line, whatever was pasted into it.
     const interaction = interactionPayload(fake, {
       subcommand: 'triage',
-      options: [{ name: 'paste', type: 3, value: '   5204 TIME_WAIT\n    130 ESTABLISHED' }],
+      options: [{ name: 'paste', type: 3, value: '5204 TIME_WAIT 130 ESTABLISHED' }],
     });
     fake.dispatch('INTERACTION_CREATE', interaction);
     const [defer, edit] = await interactionCalls(h as Harness, interaction.token, 2);
     expect(defer?.body.type).toBe(5);
-    expect(edit?.body.embeds[0]).toMatchObject({ title: 'Verdict', description: 'lines: 2' });
+    expect(edit?.body.embeds[0]).toMatchObject({
+      title: 'Verdict',
+      description: 'got /tcp triage 5204 TIME_WAIT 130 ESTABLISHED',
+    });
     expect(bot.seen[0]?.attachments).toBeUndefined();
   });
 
@@ -462,7 +466,7 @@ describe('slash commands', () => {
     });
     fake.dispatch('INTERACTION_CREATE', run);
     await interactionCalls(h as Harness, run.token, 2);
-    expect(bot.seen.map((m) => m.text)).toEqual(['explain state-time-wait']);
+    expect(bot.seen.map((m) => m.text)).toEqual(['/tcp explain state-time-wait']);
   });
 });
 
