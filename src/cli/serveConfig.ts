@@ -64,8 +64,8 @@ const schema = z.object({
     z.coerce
       .number({ error: 'must be a port number' })
       .int({ error: 'must be a whole port number' })
-      .min(1, { error: 'must be a port number from 1 to 65535' })
-      .max(65535, { error: 'must be a port number from 1 to 65535' }),
+      .min(0, { error: 'must be a port number from 0 to 65535' })
+      .max(65535, { error: 'must be a port number from 0 to 65535' }),
   ),
   DISCORD_TOKEN: optional(
     word('a Discord bot token').regex(/^[^.]+\.[^.]+\.[^.]+$/, {
