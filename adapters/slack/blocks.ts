@@ -9,6 +9,7 @@ import type { types } from '@slack/bolt';
 import { chunkText } from '../../src/bot/chunk.js';
 import { neutralizeMentions } from '../../src/bot/mentions.js';
 import type { Reply } from '../../src/bot/reply.js';
+import { clipMrkdwn } from './mrkdwn.js';
 import type { SlackLimits } from './options.js';
 import {
   chartMrkdwn,
@@ -85,8 +86,6 @@ export function blockText(block: SlackBlock): string {
   }
 }
 
-// Escaping already defuses `<!here>`; neutralizing also breaks a bare `@here` (same length + 1
-// per mention, so it is done before anything is measured).
 function section(text: string): SlackBlock {
   return { type: 'section', text: { type: 'mrkdwn', text } };
 }
@@ -96,12 +95,12 @@ function context(texts: string[]): SlackBlock {
     type: 'context',
     elements: texts.map((t) => ({
       type: 'mrkdwn',
-      text: clip(neutralizeMentions(t), CONTEXT_ELEMENT_CHARS),
+      text: clipMrkdwn(neutralizeMentions(t), CONTEXT_ELEMENT_CHARS),
     })),
   };
 }
 
-/** Cuts text to `max` characters at a space where possible, ending with an ellipsis. */
+/** Cuts plain text to `max` characters at a space where possible, ending with an ellipsis. */
 export function clip(text: string, max: number): string {
   if (text.length <= max) return text;
   const cut = text.slice(0, max - 1);
@@ -112,6 +111,8 @@ export function clip(text: string, max: number): string {
 /** Sections for a long mrkdwn text: split at paragraph/line/word, fences closed and reopened. */
 function sections(raw: string, limits: SlackLimits): SlackBlock[] {
   if (raw.trim() === '') return [];
+  // Escaping already defused `<!here>`; this also breaks a bare `@here`. It lengthens the
+  // text, so it happens before anything is measured.
   const text = neutralizeMentions(raw);
   if (text.length <= limits.sectionChars) return [section(text)];
   const { chunks } = chunkText(text, {
@@ -178,7 +179,7 @@ function fallbackText(blocks: SlackBlock[], limits: SlackLimits): string {
     .map(blockText)
     .filter((t) => t !== '')
     .join('\n\n');
-  return clip(text || 'tcp-triage', limits.textChars);
+  return clipMrkdwn(text || 'tcp-triage', limits.textChars);
 }
 
 function cutNotice(parts: number): SlackBlock {

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Logger, RespondFn, webApi } from '@slack/bolt';
+import { neutralizeMentions } from '../../src/bot/mentions.js';
 import type { ChatBot } from '../../src/bot/message.js';
 import type { Reply } from '../../src/bot/reply.js';
 import { ExpiringMap } from './dedupe.js';
@@ -83,7 +84,9 @@ export class CommandHandler {
       this.deps.logger.warn(`slack: /tcp failed: ${describeError(error)}`);
       await respond({
         response_type: 'ephemeral',
-        text: `:warning: Sorry, I could not answer that: ${escapeMrkdwn(describeError(error))}.`,
+        text: neutralizeMentions(
+          `:warning: Sorry, I could not answer that: ${escapeMrkdwn(describeError(error))}.`,
+        ),
       });
     }
   }
@@ -119,7 +122,9 @@ export class CommandHandler {
       const text =
         code === 'not_in_channel' || code === 'channel_not_found'
           ? "I can't post in this channel: invite me first (`/invite @tcp-triage`)."
-          : `:warning: Sorry, I could not share it: ${escapeMrkdwn(describeError(error))}.`;
+          : neutralizeMentions(
+              `:warning: Sorry, I could not share it: ${escapeMrkdwn(describeError(error))}.`,
+            );
       // The answer stays shareable after a failure (e.g. once the bot is invited).
       this.pending.set(answerId, answer);
       await respond({ response_type: 'ephemeral', replace_original: false, text });

@@ -35,9 +35,32 @@ function htmlText(html: string): string {
 
 const SAFE_SCHEMES = /^(https?:|mailto:)/i;
 
-/** A URL as it may appear inside `<...|...>`: no spaces, no `<`, `>` or `|`. */
-function linkTarget(href: string): string {
-  return href.replace(/[\s<>|]/g, (c) => encodeURIComponent(c));
+/**
+ * A URL as it may appear inside `<...|...>`: spaces, `<`, `>` and `|` percent-encoded, and `&`
+ * written `&amp;` as Slack itself writes it in message text.
+ */
+export function linkTarget(href: string): string {
+  return href.replace(/[\s<>|]/g, (c) => encodeURIComponent(c)).replace(/&/g, '&amp;');
+}
+
+/** A Slack link `<url|label>` (label already mrkdwn), or just the label for unsafe schemes. */
+export function slackLink(href: string, label: string): string {
+  return SAFE_SCHEMES.test(href) ? `<${linkTarget(href)}|${label}>` : label;
+}
+
+/**
+ * Cuts mrkdwn to at most `max` characters (with an ellipsis), at a space where possible, and
+ * never inside a `<link|...>` or an `&entity;`, which would show as broken markup.
+ */
+export function clipMrkdwn(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  if (space > max / 2) cut = cut.slice(0, space);
+  const open = cut.lastIndexOf('<');
+  if (open > cut.lastIndexOf('>')) cut = cut.slice(0, open);
+  cut = cut.replace(/&[a-z]{0,3}$/, '');
+  return `${cut.trimEnd()}…`;
 }
 
 class MrkdwnWriter {
@@ -155,13 +178,12 @@ class MrkdwnWriter {
         const label = this.plain(link.tokens) || escapeMrkdwn(link.href);
         if (link.href.startsWith('kb:'))
           return this.kbLink(escapeMrkdwn(link.href.slice(3)), label);
-        if (!SAFE_SCHEMES.test(link.href)) return label;
-        return `<${linkTarget(link.href)}|${label}>`;
+        return slackLink(link.href, label);
       }
       case 'image': {
         const image = t as Tokens.Image;
         const label = escapeMrkdwn(image.text || image.href);
-        return SAFE_SCHEMES.test(image.href) ? `<${linkTarget(image.href)}|${label}>` : label;
+        return slackLink(image.href, label);
       }
       case 'text': {
         const text = t as Tokens.Text;

@@ -4,6 +4,7 @@
  * `msg_blocks_too_long`), that part is re-sent as plain text, so an answer is never lost.
  */
 import type { RespondFn, webApi } from '@slack/bolt';
+import { neutralizeMentions } from '../../src/bot/mentions.js';
 import type { Reply } from '../../src/bot/reply.js';
 import { blockText, type ReplyButton, renderBlocks, type SlackMessage } from './blocks.js';
 import type { SlackLimits } from './options.js';
@@ -87,7 +88,7 @@ export async function postMessage(
   return first;
 }
 
-/** Posts plain mrkdwn text (errors, notices) in a thread. */
+/** Posts plain mrkdwn text (errors, notices; already escaped) in a thread. */
 export async function postText(
   client: WebClient,
   target: ThreadTarget,
@@ -96,7 +97,7 @@ export async function postText(
   await client.chat.postMessage({
     channel: target.channel,
     thread_ts: target.threadTs,
-    text,
+    text: neutralizeMentions(text),
     ...QUIET,
   });
 }

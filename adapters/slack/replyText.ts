@@ -6,7 +6,13 @@
  */
 import { neutralizeMentions } from '../../src/bot/mentions.js';
 import type { ChartBar, Reply, ReplyFinding, ReplyLink, ReplyTone } from '../../src/bot/reply.js';
-import { escapeMrkdwn, fence, inlineMarkdownToMrkdwn, markdownToMrkdwn } from './mrkdwn.js';
+import {
+  escapeMrkdwn,
+  fence,
+  inlineMarkdownToMrkdwn,
+  markdownToMrkdwn,
+  slackLink,
+} from './mrkdwn.js';
 
 const TONE_EMOJI: Record<ReplyTone, string> = {
   critical: ':red_circle:',
@@ -77,10 +83,7 @@ export function findingMrkdwn(f: ReplyFinding): { summary: string; next: string;
 /** A source as `<url|title>` (only http(s) links), else its escaped title. */
 export function linkMrkdwn(link: ReplyLink): string {
   const title = escapeMrkdwn(link.title);
-  if (link.url && /^https?:\/\//i.test(link.url)) {
-    return `<${link.url.replace(/[\s<>|]/g, (c) => encodeURIComponent(c))}|${title}>`;
-  }
-  return title;
+  return link.url && /^https?:\/\//i.test(link.url) ? slackLink(link.url, title) : title;
 }
 
 /** The follow-up suggestions as one line. */

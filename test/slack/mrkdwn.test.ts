@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  clipMrkdwn,
   escapeMrkdwn,
   inlineMarkdownToMrkdwn,
   markdownToMrkdwn,
@@ -86,6 +87,26 @@ describe('markdownToMrkdwn', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('links and clipping', () => {
+  it('writes & in link targets as Slack does', () => {
+    expect(markdownToMrkdwn('[q](https://x.test/?a=1&b=2)')).toBe(
+      '<https://x.test/?a=1&amp;b=2|q>',
+    );
+  });
+
+  it('never clips inside a link or an entity', () => {
+    const text = 'see <https://example.org/a/very/long/path|the source> and a &lt;b&gt;';
+    for (let max = 8; max < text.length; max++) {
+      const out = clipMrkdwn(text, max);
+      expect(out.length).toBeLessThanOrEqual(max);
+      expect(out.endsWith('…')).toBe(true);
+      expect(out.lastIndexOf('<')).toBeLessThanOrEqual(out.lastIndexOf('>'));
+      expect(out).not.toMatch(/&[a-z]{0,3}…$/);
+    }
+    expect(clipMrkdwn(text, 200)).toBe(text);
   });
 });
 
