@@ -34,7 +34,7 @@ export function parseCommand(text: string): Command | undefined {
   const tcp = /^tcp(?:-triage)?(?:\s+|$)/i.exec(t);
   if (tcp) t = t.slice(tcp[0].length);
   if ((prefixed || tcp) && t === '') return { name: 'help' };
-  const m = /^([a-z]+)(?:\s+([\s\S]*))?$/i.exec(t);
+  const m = /^([a-z]+)[?!.]*(?:\s+([\s\S]*))?$/i.exec(t);
   if (!m) return undefined;
   const word = (m[1] as string).toLowerCase();
   const rest = (m[2] ?? '').trim();
@@ -77,10 +77,21 @@ function isShellLine(text: string): boolean {
   return /^(?:\$|#|%|\[[^\]\n]{0,80}\][$#])\s/.test(t) || /\||\s--?[a-z]/i.test(t);
 }
 
-// A socket row: an address with a port, or a count next to a state-like upper-case word.
-// Bounded quantifiers only, so a long line cannot make it backtrack.
-const TABLE_ROW =
-  /\d{1,3}(?:\.\d{1,3}){3}[:.]\d{1,5}\b|[0-9a-f]{0,4}:[0-9a-f]{0,4}:[0-9a-f:]{0,40}[:.]\d{1,5}\b|\*[:.]\d{1,5}\b|^\s{0,8}\d{1,9}\s{1,8}[A-Z_]{4,12}\s{0,8}$|^\s{0,8}[A-Z_]{4,12}\s{1,8}\d{1,9}\s{0,8}$/i;
+// A socket row: a protocol first (netstat), a state then numbers (ss), an address with a port
+// (`10.0.0.1:80`, `host:http`, `*.22`), or a count beside a state-like word. Bounded
+// quantifiers only, so a long line cannot make it backtrack.
+const TABLE_ROW = new RegExp(
+  [
+    '^\\s{0,8}(?:tcp|udp)\\w{0,3}\\s',
+    '^\\s{0,8}[A-Z][A-Z_-]{3,15}\\s{1,20}\\d',
+    '[\\w.\\]-]:[\\w*]{1,20}(?:\\s|$)',
+    '\\d{1,3}(?:\\.\\d{1,3}){3}[:.]\\d{1,5}\\b',
+    '\\*[:.]\\d{1,5}\\b',
+    '^\\s{0,8}\\d{1,9}\\s{1,8}[A-Z_]{4,12}\\s{0,8}$',
+    '^\\s{0,8}[A-Z_]{4,12}\\s{1,8}\\d{1,9}\\s{0,8}$',
+  ].join('|'),
+  'i',
+);
 
 /** Prose: several words and none of the marks of a shell command line. */
 function isProse(text: string): boolean {
