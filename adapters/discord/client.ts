@@ -54,25 +54,36 @@ export function fatalCloseReason(code: number): string | undefined {
   return FATAL_CLOSE_CODES[code];
 }
 
-/** Logs connection events; also keeps an 'error' event from crashing the process. */
-export function logConnectionEvents(client: Client, logger: DiscordLogger): void {
-  client.on(Events.ShardReady, (shardId) => logger.info(`shard ${shardId} connected`));
-  // discord.js emits shardDisconnect only when it will not reconnect.
-  client.on(Events.ShardDisconnect, (event, shardId) =>
-    logger.error(
-      `shard ${shardId} disconnected for good (close code ${event.code}` +
-        `${fatalCloseReason(event.code) ? `: ${fatalCloseReason(event.code)}` : ''})`,
-    ),
-  );
-  client.on(Events.ShardReconnecting, (shardId) => logger.warn(`shard ${shardId} reconnecting`));
-  client.on(Events.ShardResume, (shardId, replayed) =>
-    logger.info(
-      `shard ${shardId} resumed (${replayed} event${replayed === 1 ? '' : 's'} replayed)`,
-    ),
-  );
-  client.on(Events.ShardError, (error, shardId) =>
-    logger.error(`shard ${shardId} error: ${error.message}`),
-  );
+/**
+ * Logs connection events; also keeps an 'error' event from crashing the process. Returns a
+ * function that stops the connection logs (a deliberate shutdown is not a reconnect).
+ */
+export function logConnectionEvents(client: Client, logger: DiscordLogger): () => void {
+  const listeners = {
+    [Events.ShardReady]: (shardId: number) => logger.info(`shard ${shardId} connected`),
+    // discord.js emits shardDisconnect only when it will not reconnect.
+    [Events.ShardDisconnect]: (event: { code: number }, shardId: number) =>
+      logger.error(
+        `shard ${shardId} disconnected for good (close code ${event.code}` +
+          `${fatalCloseReason(event.code) ? `: ${fatalCloseReason(event.code)}` : ''})`,
+      ),
+    [Events.ShardReconnecting]: (shardId: number) => logger.warn(`shard ${shardId} reconnecting`),
+    [Events.ShardResume]: (shardId: number, replayed: number) =>
+      logger.info(
+        `shard ${shardId} resumed (${replayed} event${replayed === 1 ? '' : 's'} replayed)`,
+      ),
+    [Events.ShardError]: (error: Error, shardId: number) =>
+      logger.error(`shard ${shardId} error: ${error.message}`),
+    [Events.Warn]: (message: string) => logger.warn(message),
+  } as const;
+  for (const [event, listener] of Object.entries(listeners)) {
+    client.on(event, listener as (...args: unknown[]) => void);
+  }
+  // Stays attached for good: an 'error' event without a listener would throw.
   client.on(Events.Error, (error) => logger.error(`client error: ${error.message}`));
-  client.on(Events.Warn, (message) => logger.warn(message));
+  return () => {
+    for (const [event, listener] of Object.entries(listeners)) {
+      client.off(event, listener as (...args: unknown[]) => void);
+    }
+  };
 }

@@ -66,7 +66,7 @@ export async function startDiscord(
   const options: DiscordAdapterOptions = { ...DefaultDiscordAdapterOptions, ...overrides };
   const { logger } = options;
   const client = createDiscordClient(config, options.clientOptions);
-  logConnectionEvents(client, logger);
+  const stopConnectionLogs = logConnectionEvents(client, logger);
 
   // Every answer in flight, so stop() can let them finish.
   const inFlight = new Set<Promise<void>>();
@@ -145,6 +145,7 @@ export async function startDiscord(
       }
       client.removeAllListeners(Events.MessageCreate);
       client.removeAllListeners(Events.InteractionCreate);
+      stopConnectionLogs();
       await client.destroy();
       logger.info('disconnected');
     })();
