@@ -157,6 +157,7 @@ export class SocketTableReader {
 
     if (isDigit) {
       if (this.digitLine(v, t0)) return;
+      if (looksLikeAddress(v.s, v.ts[0] as number, v.te[0] as number) && this.addressLedRow(v)) return;
     } else {
       const st = stateFromToken(t0);
       if (st !== undefined && this.stateLine(v, st)) return;
