@@ -87,7 +87,7 @@ export const CloseWaitRule: Rule = {
       cause =
         'A few CLOSE_WAIT sockets are normal while requests are in flight. A count that keeps rising means the local application is not closing sockets.';
     } else if (side === 'client' && culprit.remote) {
-      title = `CLOSE_WAIT pile-up: ${owner} is not closing connections ${culprit.remote.key} closed`;
+      title = `CLOSE_WAIT pile-up: ${culprit.process ?? 'a local client'} is not closing connections ${culprit.remote.key} closed`;
       cause = `${culprit.process ?? 'The local client'} keeps connections to ${culprit.remote.key} after that server closed them (typically its idle timeout) and never closes its end: the connection pool or client library does not detect and discard closed connections.`;
     } else if (culprit.process || culprit.localPorts || culprit.localPort) {
       title = `CLOSE_WAIT pile-up: ${owner} is not closing sockets its clients closed`;

@@ -87,7 +87,10 @@ export interface RuleContext {
 export function createContext(snapshot: Snapshot, options: TriageOptions = {}): RuleContext {
   const os = snapshot.os;
   const range = EPHEMERAL_RANGES[os] ?? EPHEMERAL_RANGES.linux;
-  const connections = Math.max(0, snapshot.total - snapshot.counts.LISTEN);
+  // Connections exclude listeners; `ss -s` "closed" is allocation arithmetic, not connections.
+  const notConnections =
+    snapshot.counts.LISTEN + (snapshot.format === 'ss-summary' ? snapshot.counts.CLOSED : 0);
+  const connections = Math.max(0, snapshot.total - notConnections);
   const focusCache = new Map<TcpState, StateFocus>();
   const growthCache = new Map<TcpState, Growth | undefined>();
   return {

@@ -33,7 +33,12 @@ export function attributionClause(
     parts.push(`${ofRecords(f.topProcess.count, f.records)} held by ${name}`);
   }
   if (include.localPort && d.byLocalPort.length > 0) {
-    parts.push(`local ports ${listKeys(d.byLocalPort, port)}`);
+    // All-different local ports are ephemeral client ports: their count says more than a list.
+    parts.push(
+      (d.byLocalPort[0]?.count ?? 0) > 1 || d.byLocalPort.length === 1
+        ? `local ports ${listKeys(d.byLocalPort, port)}`
+        : `${plural(d.distinct.localPort, 'different local port')}`,
+    );
   }
   if (include.remote && d.byRemoteEndpoint.length > 0) {
     const spread = d.distinct.remoteEndpoint;

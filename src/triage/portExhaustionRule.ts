@@ -4,7 +4,7 @@ import { portExhaustionMyths } from './caveats.js';
 import { dialectOf, portExhaustionCommands } from './commands.js';
 import type { RuleContext } from './context.js';
 import { type Culprit, findCulprit } from './culprit.js';
-import { signal } from './evidence.js';
+import { signal, weightOf } from './evidence.js';
 import { endpoint, num, pct, splitEndpoint } from './format.js';
 import type { Rule } from './rule.js';
 import { EPHEMERAL_RANGES, THRESHOLDS } from './thresholds.js';
@@ -120,7 +120,8 @@ export const PortExhaustionRule: Rule = {
             'time-wait',
             'tcp-tw-reuse',
           ].concat(d === 'windows' ? ['windows-maxuserport'] : []),
-          weight: Math.round(top.share * 1000) / 10 + 1,
+          // Sits just ahead of the TIME_WAIT finding it explains.
+          weight: Math.max(Math.round(top.share * 1000) / 10, weightOf(tw)) + 1,
         };
       }
     }
@@ -148,7 +149,7 @@ export const PortExhaustionRule: Rule = {
             'who-closes-first',
             'keepalive-connection-pooling',
           ],
-          weight: Math.round(share * 1000) / 10 + 1,
+          weight: Math.max(Math.round(share * 1000) / 10, weightOf(tw)) + 1,
         };
       }
     }

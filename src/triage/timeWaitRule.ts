@@ -56,6 +56,10 @@ export const TimeWaitRule: Rule = {
     } else if (toOne && toOne.count >= T.noteToOneDestination && toOne.share >= 0.5) {
       severity = 'ok';
       basis = `below the ${num(T.warn)} alert level; far from the per-destination port budget`;
+    } else if ((f.selectedByCommand || !f.shareMeaningful) && count >= T.noteToOneDestination) {
+      // The question was about TIME_WAIT (a grep or a count): answer it, at ok level.
+      severity = 'ok';
+      basis = `below the ${num(T.warn)} alert level`;
     } else {
       return undefined;
     }
@@ -88,6 +92,9 @@ export const TimeWaitRule: Rule = {
     } else if (side === 'server' && culprit.localPort) {
       title = `TIME_WAIT pile-up on :${culprit.localPort}: the server closes connections first`;
       cause = `Clients connect to :${culprit.localPort} and this server closes first (Connection: close, or its idle timeout), so the TIME_WAIT stays on the server. That is harmless unless a few client addresses (a load balancer, a proxy) supply all the traffic and run out of 4-tuples toward this port; letting clients close first or keeping connections alive removes it.`;
+    } else if (severity === 'ok') {
+      title = `${num(count)} TIME_WAIT: about ${rate(perSecond)} short-lived connections per second, normal at this volume`;
+      cause = `TIME_WAIT is left by whichever side closes first and lasts ${ctx.timeWaitSeconds} s here; ${num(count)} of them are harmless. They matter only when many go to one destination ip:port (its budget is ${num(ctx.range.size)} ports) or when the count reaches ${num(T.warn)}+.`;
     } else {
       title = `TIME_WAIT pile-up: ${num(count)} sockets, about ${rate(perSecond)} new connections per second`;
       cause = `TIME_WAIT is left by whichever side closes first, for ${ctx.timeWaitSeconds} s here, so ${num(count)} of them mean about ${rate(perSecond)} short-lived connections per second. The usual source is a client or proxy that opens a connection per request to its upstream with no keep-alive (for nginx: \`keepalive\` in the upstream block with \`proxy_http_version 1.1\` and an empty Connection header). Check which peer ip:port they go to: exhaustion is per destination.`;

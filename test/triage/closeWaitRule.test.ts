@@ -107,7 +107,10 @@ describe('CloseWaitRule: a pasted view of CLOSE_WAIT rows', () => {
       }),
     );
     expect(f?.severity).toBe('warn');
-    expect(f?.title).toContain('10.0.0.5:5432');
+    expect(f?.title).toBe(
+      'CLOSE_WAIT pile-up: python (pid 77) is not closing connections 10.0.0.5:5432 closed',
+    );
+    expect(f?.evidence).toContain('150 different local ports; peers 10.0.0.5:5432 ×150');
     expect(f?.cause).toMatch(/pool/);
     expect(f?.next[0]).toBe("ss -tanp state close-wait '( dst 10.0.0.5 and dport = :5432 )'");
   });

@@ -66,6 +66,20 @@ describe('TimeWaitRule: attribution', () => {
     );
   });
 
+  it('answers a TIME_WAIT count someone grepped for with an ok note and the churn', () => {
+    const s = table({
+      counts: { TIME_WAIT: 2736 },
+      format: 'wc-count',
+      command: 'netstat -an | grep TIME_WAIT | wc -l',
+    });
+    const f = run(s);
+    expect(f?.severity).toBe('ok');
+    expect(f?.title).toBe(
+      '2,736 TIME_WAIT: about 46 short-lived connections per second, normal at this volume',
+    );
+    expect(run(table({ counts: { TIME_WAIT: 9 }, format: 'wc-count' }))).toBeUndefined();
+  });
+
   it('needs ten sockets to one peer for that note', () => {
     expect(run(table({ rows: outbound(9, 'TIME_WAIT', '11.1.1.4:6379') }))).toBeUndefined();
   });

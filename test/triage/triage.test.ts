@@ -126,6 +126,23 @@ describe('triage: verdict', () => {
     ]);
   });
 
+  it('puts port exhaustion ahead of the TIME_WAIT finding it explains', () => {
+    const rows = outbound(9000, 'TIME_WAIT', '10.1.1.20:1433', '10.1.1.5', {}, 49152);
+    const v = triage(table({ rows, os: 'windows', format: 'netstat-windows' }));
+    expect(v.findings.map((f) => f.id)).toEqual(['port-exhaustion', 'time-wait-pileup']);
+    expect(v.headline).toMatch(/^Port exhaustion: 10\.1\.1\.20:1433/);
+  });
+
+  it('does not count the ss -s "closed" figure as connections', () => {
+    const s = table({
+      counts: { ESTABLISHED: 312, CLOSED: 28001, TIME_WAIT: 27990 },
+      format: 'ss-summary',
+    });
+    const tw = triage(s).findings[0];
+    expect(tw?.id).toBe('time-wait-pileup');
+    expect(tw?.evidence).toContain('(99% of 28,302 connections)');
+  });
+
   it('breaks severity ties by weight', () => {
     const ordered = orderFindings([
       finding('fin-wait-2-pileup', 'warn', 17),
