@@ -9,7 +9,7 @@ import type { types } from '@slack/bolt';
 import { chunkText } from '../../src/bot/chunk.js';
 import { neutralizeMentions } from '../../src/bot/mentions.js';
 import type { Reply } from '../../src/bot/reply.js';
-import { clipMrkdwn } from './mrkdwn.js';
+import { clipMrkdwn, escapeMrkdwn } from './mrkdwn.js';
 import type { SlackLimits } from './options.js';
 import {
   chartMrkdwn,
@@ -72,11 +72,12 @@ export function blockTextLength(block: SlackBlock): number {
   }
 }
 
-/** The plain `text` of a block, as used for the message's notification fallback. */
+/** The mrkdwn of a block, as used for the message's `text` fallback. */
 export function blockText(block: SlackBlock): string {
   switch (block.type) {
     case 'header':
-      return block.text.text;
+      // Plain text in the block, but `text` is mrkdwn: escape it there.
+      return `*${escapeMrkdwn(block.text.text)}*`;
     case 'section':
       return block.text?.text ?? '';
     case 'context':

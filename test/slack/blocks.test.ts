@@ -183,6 +183,15 @@ describe('renderBlocks', () => {
     );
   });
 
+  it('escapes the title in the mrkdwn fallback text and plain-text form', () => {
+    const r = reply({ title: 'CLOSE_WAIT on <db> & <cache>' });
+    const [m] = renderBlocks(r, { limits, inThread: true });
+    expect(m?.text).toContain('CLOSE_WAIT on &lt;db&gt; &amp; &lt;cache&gt;');
+    expect(renderPlainText(r, limits, true)[0]).toContain(
+      'CLOSE_WAIT on &lt;db&gt; &amp; &lt;cache&gt;',
+    );
+  });
+
   it('escapes pasted mentions everywhere, including the header and fallback text', () => {
     const hostile = '<!channel> <!here> <@U123> <!everyone> <!subteam^S1>';
     const msgs = renderBlocks(
