@@ -559,7 +559,6 @@ describe('start-up', () => {
     const fake = await FakeDiscord.start({ disallowedIntents: 32768 });
     const logger = new MemoryLogger();
     try {
-      const started = Date.now();
       const error = await startDiscord(
         new RecordingBot(),
         fakeEnv(fake, { DISCORD_MESSAGE_CONTENT: 'true' }),
@@ -569,8 +568,6 @@ describe('start-up', () => {
       expect((error as Error).message).toMatch(
         /code 4014.*Message Content Intent.*DISCORD_MESSAGE_CONTENT/,
       );
-      // Well before the 15 s ready timeout.
-      expect(Date.now() - started).toBeLessThan(10_000);
       expect(logger.text()).toMatch(/disconnected for good \(close code 4014/);
     } finally {
       await fake.close();
