@@ -1,6 +1,7 @@
 import { styleText } from 'node:util';
 import type { InputFormat, OsFamily, Snapshot } from '../netstat/snapshot.js';
 import { TCP_STATES, type TcpState } from '../netstat/states.js';
+import { num as formatNumber } from '../triage/format.js';
 import type { Finding, Severity, Verdict } from '../triage/verdict.js';
 
 /** How to draw: colours (ANSI via util.styleText) and unicode blocks, both off for plain text. */
@@ -87,9 +88,7 @@ export function asciify(text: string): string {
   return out;
 }
 
-function num(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
-}
+const num = formatNumber;
 
 /** Greedy word wrap; `indent` prefixes every line, continuation lines get `hang` more. */
 export function wrap(text: string, width: number, indent = '', hang = ''): string[] {
