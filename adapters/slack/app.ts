@@ -13,6 +13,9 @@ import type { SlackAdapterOptions } from './options.js';
 /** The endpoint Slack posts events, commands and interactivity to in HTTP mode. */
 export const EVENTS_PATH = '/slack/events';
 
+/** Longest wait for the Socket Mode connection to report it closed. */
+const SOCKET_CLOSE_WAIT_MS = 5_000;
+
 const LOG_LEVELS = {
   debug: LogLevel.DEBUG,
   info: LogLevel.INFO,
@@ -114,8 +117,14 @@ export function createSlackApp(
         return undefined;
       },
       async stop() {
-        // Waits for the socket to close (app.stop() would not).
-        await receiver.client.disconnect();
+        // Waits for the socket to close (app.stop() would not), but not forever: a socket that
+        // never reports its close must not hold shutdown open.
+        let timer: NodeJS.Timeout | undefined;
+        const bound = new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, SOCKET_CLOSE_WAIT_MS);
+        });
+        await Promise.race([receiver.client.disconnect(), bound]);
+        clearTimeout(timer);
       },
     };
   }

@@ -46,8 +46,6 @@ export interface SlackAdapterOptions {
   maxFileBytes: number;
   /** Time allowed to download a shared file. */
   fileTimeoutMs: number;
-  /** Largest message text handed to the bot, in characters (the rest is refused politely). */
-  maxTextChars: number;
   /** How long an ephemeral answer can still be shared to the channel. */
   shareTtlMs: number;
   /** How long stop() waits for answers in progress before closing. */
@@ -70,7 +68,6 @@ export const DEFAULT_SLACK_OPTIONS: Readonly<SlackAdapterOptions> = Object.freez
   rateWindowMs: 60 * 1000,
   maxFileBytes: 2 * 1024 * 1024,
   fileTimeoutMs: 15 * 1000,
-  maxTextChars: 2 * 1024 * 1024,
   shareTtlMs: 30 * 60 * 1000,
   drainTimeoutMs: 10 * 1000,
   limits: Object.freeze({

@@ -96,6 +96,11 @@ export class FakeSlackSocket {
     return acked;
   }
 
+  /** Sends a raw frame (e.g. `{type: 'disconnect'}`) to every connection. */
+  sendRaw(frame: Record<string, unknown>): void {
+    for (const ws of this.sockets) ws.send(JSON.stringify(frame));
+  }
+
   async close(): Promise<void> {
     const server = this.server;
     this.server = undefined;

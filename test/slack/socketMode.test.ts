@@ -83,6 +83,32 @@ describe('Slack in Socket Mode', () => {
     expect(JSON.stringify(respond[0]?.args.blocks)).toContain(SHARE_ACTION_ID);
   });
 
+  it('stops cleanly while waiting to reconnect after Slack sent disconnect', async () => {
+    const rejections: unknown[] = [];
+    const onRejection = (e: unknown) => rejections.push(e);
+    process.on('unhandledRejection', onRejection);
+    try {
+      const harness = await SocketHarness.start(new ScriptedBot());
+      h = harness;
+      harness.socket.sendRaw({ type: 'disconnect', reason: 'refresh_requested' });
+      const deadline = Date.now() + 2000;
+      while (harness.socket.open > 0 && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      expect(harness.socket.open).toBe(0);
+      const started = Date.now();
+      await harness.handle.stop();
+      // Well under the client's 5 s reconnect delay: stop() did not wait for a reconnect.
+      expect(Date.now() - started).toBeLessThan(2500);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(harness.socket.connections).toBe(1);
+      expect(harness.api.callsTo('apps.connections.open')).toHaveLength(1);
+      expect(rejections).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onRejection);
+    }
+  });
+
   it('shuts down cleanly: socket closed, no reconnection, no handles left, stop() idempotent', async () => {
     const count = () =>
       process.getActiveResourcesInfo().filter((r) => /TCP|Timeout|Immediate/.test(r)).length;
