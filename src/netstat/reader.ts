@@ -132,14 +132,14 @@ export class SocketTableReader {
 
   private dispatch(v: LineView, indented: boolean): void {
     const b = this.b;
-    const t0 = v.tok(0);
-
-    // Fast path: a TCP row with a protocol column (netstat on every OS, ss with netid).
-    const protoOs = TCP_PROTOS.get(t0);
-    if (protoOs !== undefined && this.section !== 'unix') {
-      this.protoRow(v, t0, protoOs);
+    // Fast path: a TCP row with a protocol column (netstat on every OS, ss with netid),
+    // recognised by char codes so the hot path builds no string for it.
+    const proto = tcpProtoAt(v);
+    if (proto !== undefined && this.section !== 'unix') {
+      this.protoRow(v, proto, TCP_PROTOS.get(proto) ?? 'any');
       return;
     }
+    const t0 = v.tok(0);
     const nonTcp = NON_TCP_PROTOS.get(t0);
     if (nonTcp !== undefined) {
       this.flushPending();
@@ -157,7 +157,8 @@ export class SocketTableReader {
 
     if (isDigit) {
       if (this.digitLine(v, t0)) return;
-      if (looksLikeAddress(v.s, v.ts[0] as number, v.te[0] as number) && this.addressLedRow(v)) return;
+      if (looksLikeAddress(v.s, v.ts[0] as number, v.te[0] as number) && this.addressLedRow(v))
+        return;
     } else {
       const st = stateFromToken(t0);
       if (st !== undefined && this.stateLine(v, st)) return;
@@ -886,6 +887,33 @@ export class SocketTableReader {
     this.pendingNeedsAddresses = false;
     this.b.foldRow(this.pend);
   }
+}
+
+/**
+ * The protocol word of token 0 when it is a TCP one (tcp, tcp4, tcp6, tcp46, TCP, TCPv6),
+ * returned as a shared constant; undefined otherwise.
+ */
+function tcpProtoAt(v: LineView): string | undefined {
+  const s = v.s;
+  const a = v.ts[0] as number;
+  const len = (v.te[0] as number) - a;
+  if (len < 3 || len > 5) return undefined;
+  const c0 = s.charCodeAt(a);
+  if (c0 === 116) {
+    if (s.charCodeAt(a + 1) !== 99 || s.charCodeAt(a + 2) !== 112) return undefined;
+    if (len === 3) return 'tcp';
+    const c3 = s.charCodeAt(a + 3);
+    if (len === 4) return c3 === 54 ? 'tcp6' : c3 === 52 ? 'tcp4' : undefined;
+    return c3 === 52 && s.charCodeAt(a + 4) === 54 ? 'tcp46' : undefined;
+  }
+  if (c0 === 84) {
+    if (s.charCodeAt(a + 1) !== 67 || s.charCodeAt(a + 2) !== 80) return undefined;
+    if (len === 3) return 'TCP';
+    if (len === 5 && (s.charCodeAt(a + 3) | 32) === 118 && s.charCodeAt(a + 4) === 54)
+      return 'TCPv6';
+    return undefined;
+  }
+  return undefined;
 }
 
 /** The OS a state spelling is typical of (net-tools FIN_WAIT2, BSD SYN_RCVD, Windows LISTENING). */

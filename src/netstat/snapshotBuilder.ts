@@ -307,21 +307,23 @@ class StateAccumulator {
   }
 
   detail(topKeys: number): StateDetail {
-    // Merge IPv4 peers (numeric maps) with hostname/IPv6 peers (string maps) into top lists.
-    const hosts = this.remoteHost.top(topKeys);
-    const endpoints = this.remoteEndpoint.top(topKeys);
+    // IPv4 peers live in numeric maps; pick their top entries first, label only the winners.
+    const hostTop = new TopK<number>(topKeys);
+    const endpointTop = new TopK<[number, number]>(topKeys);
     for (const [ip, h] of this.ipv4) {
-      const host = ipv4String(ip >>> 0);
-      hosts.push({ key: host, count: h.count, recvQ: h.recvQ, sendQ: h.sendQ });
-      for (const [port, t] of h.ports) {
-        endpoints.push({ key: `${host}:${port}`, count: t.count, recvQ: t.recvQ, sendQ: t.sendQ });
-      }
+      hostTop.offer(h.count, ip, h);
+      for (const [port, t] of h.ports) endpointTop.offer(t.count, [ip, port], t);
     }
-    const byCount = (a: KeyCount, b: KeyCount) => b.count - a.count || (a.key < b.key ? -1 : 1);
-    hosts.sort(byCount);
-    endpoints.sort(byCount);
+    const hosts = this.remoteHost.top(topKeys);
+    for (const e of hostTop.entries()) hosts.push(keyCount(ipv4String(e.key >>> 0), e.tally));
+    const endpoints = this.remoteEndpoint.top(topKeys);
+    for (const e of endpointTop.entries()) {
+      endpoints.push(keyCount(`${ipv4String(e.key[0] >>> 0)}:${e.key[1]}`, e.tally));
+    }
     const ports = this.localPort.top(topKeys);
     if (this.numericPorts) ports.push(...this.numericPorts.top(topKeys));
+    hosts.sort(byCount);
+    endpoints.sort(byCount);
     ports.sort(byCount);
     return {
       records: this.records,
@@ -346,6 +348,34 @@ class StateAccumulator {
         this.ipv4Capped,
       timers: { ...this.timers },
     };
+  }
+}
+
+function keyCount(key: string, t: Tally): KeyCount {
+  return { key, count: t.count, recvQ: t.recvQ, sendQ: t.sendQ };
+}
+
+function byCount(a: KeyCount, b: KeyCount): number {
+  return b.count - a.count || (a.key < b.key ? -1 : 1);
+}
+
+/** Keeps the k largest offers (by count) without sorting everything. */
+class TopK<K> {
+  private readonly items: { count: number; key: K; tally: Tally }[] = [];
+  constructor(private readonly k: number) {}
+
+  offer(count: number, key: K, tally: Tally): void {
+    const items = this.items;
+    if (items.length === this.k && count <= (items[items.length - 1] as { count: number }).count)
+      return;
+    let i = items.length;
+    while (i > 0 && (items[i - 1] as { count: number }).count < count) i--;
+    items.splice(i, 0, { count, key, tally });
+    if (items.length > this.k) items.pop();
+  }
+
+  entries(): readonly { count: number; key: K; tally: Tally }[] {
+    return this.items;
   }
 }
 
@@ -468,7 +498,27 @@ export class SnapshotBuilder {
 
   /** Records which format a line looked like; the most frequent wins. */
   vote(format: InputFormat, weight = 1): void {
-    this.formatVotes.set(format, (this.formatVotes.get(format) ?? 0) + weight);
+    // Rows of one format come in runs: count the run, touch the map only when it changes.
+    if (format === this.runFormat) {
+      this.runVotes += weight;
+      return;
+    }
+    this.flushVotes();
+    this.runFormat = format;
+    this.runVotes = weight;
+  }
+  private runFormat: InputFormat | undefined;
+  private runVotes = 0;
+
+  private flushVotes(): void {
+    if (this.runFormat !== undefined) {
+      this.formatVotes.set(
+        this.runFormat,
+        (this.formatVotes.get(this.runFormat) ?? 0) + this.runVotes,
+      );
+    }
+    this.runFormat = undefined;
+    this.runVotes = 0;
   }
 
   /** Sets the operating system when a line makes it plain. */
@@ -521,6 +571,7 @@ export class SnapshotBuilder {
         `more than ${this.limits.keysPerDimension} distinct ports, peers or processes in one state: the rest are counted but not itemised`,
       );
     }
+    this.flushVotes();
     let format: InputFormat = 'unknown';
     let best = 0;
     for (const [f, v] of this.formatVotes) {
