@@ -239,6 +239,28 @@ describe('Slack over HTTP: /tcp and sharing', () => {
     expect(String(h.api.callsTo('respond').at(-1)?.args.text)).toContain('expired');
   });
 
+  it('says how to fix a share into a channel the bot is not in, and lets it be shared later', async () => {
+    await h.command('ask why TIME_WAIT?');
+    const blocks = h.api.callsTo('respond')[0]?.args.blocks as { elements?: { value: string }[] }[];
+    const value = blocks.at(-1)?.elements?.[0]?.value ?? '';
+    h.api.failNext('chat.postMessage', 'not_in_channel');
+    await h.click(SHARE_ACTION_ID, value);
+    expect(String(h.api.callsTo('respond').at(-1)?.args.text)).toContain('/invite @tcp-triage');
+    await h.click(SHARE_ACTION_ID, value);
+    expect(posts().filter((p) => p.response?.ok)).toHaveLength(1);
+  });
+
+  it('falls back to plain ephemeral text when the response_url refuses the blocks', async () => {
+    bot.next = () => simpleReply('answer', 'FIN_WAIT_2', ['The **peer** has not closed yet.']);
+    h.api.failNext('respond', 'invalid_blocks');
+    await h.command('ask what is FIN_WAIT_2?');
+    const responses = h.api.callsTo('respond');
+    expect(responses).toHaveLength(2);
+    expect(responses[1]?.args.blocks).toBeUndefined();
+    expect(responses[1]?.args).toMatchObject({ response_type: 'ephemeral' });
+    expect(String(responses[1]?.args.text)).toContain('The *peer* has not closed yet.');
+  });
+
   it('hands /tcp subcommands to the bot as typed (the bot owns the command grammar)', async () => {
     await h.command('help');
     await h.command('ask why so many TIME_WAIT? &lt;fast&gt;');
