@@ -29,7 +29,7 @@ export function detectStyle(
   const force =
     env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
   const color = !noColor && (force || (tty && env.TERM !== 'dumb'));
-  const width = tty ? Math.max(40, Math.min(stream.columns ?? 80, 120)) : 0;
+  const width = tty ? Math.max(40, Math.min(stream.columns || 80, 120)) : 0;
   return { color, unicode: tty, width };
 }
 
@@ -37,7 +37,8 @@ type Format = Parameters<typeof styleText>[0];
 
 /** Paints text with ANSI styles when colour is on; returns it unchanged otherwise. */
 export function paint(style: TerminalStyle, format: Format, text: string): string {
-  return style.color && text ? styleText(format, text) : text;
+  // The style already decided about colour; styleText must not second-guess it from stdout.
+  return style.color && text ? styleText(format, text, { validateStream: false }) : text;
 }
 
 /** Symbols in their Unicode and ASCII forms. */
