@@ -110,7 +110,7 @@ describe('terminal chat in a pseudo-terminal', () => {
       let mark = out.length;
       child.stdin.write('what is CLOSE_WAIT?\r');
       await waitFor(summary, mark);
-      await waitFor('tcp-triage', out.length - 200 > mark ? out.length - 200 : mark);
+      await waitFor('tcp-triage', Math.max(mark, out.length - 200));
 
       mark = out.length;
       child.stdin.write(`${block.split('\n').join('\r')}\r`);
