@@ -108,6 +108,17 @@ export function smallSelectedView(f: StateFocus): boolean {
   return f.selected && f.count >= t.minRecords && f.records >= t.minRecords;
 }
 
+/**
+ * The state dominates what was pasted: past the transitional count and the majority of the
+ * connections, or a filtered view of that many rows concentrated on one owner, port or peer.
+ */
+export function dominates(f: StateFocus): boolean {
+  const t = THRESHOLDS.focus;
+  if (f.count < t.dominantMinCount) return false;
+  if (f.dominant) return true;
+  return f.selected && f.records >= t.dominantMinCount && f.concentrated !== undefined;
+}
+
 /** Timer kinds on a state's records: held by the app ("off") vs orphaned ("timewait"). */
 export function timerCounts(f: StateFocus): { off: number; orphan: number; total: number } {
   const timers = f.detail?.timers ?? {};

@@ -5,6 +5,7 @@ import type { RuleContext, StateFocus } from './context.js';
 import { findCulprit, who } from './culprit.js';
 import {
   attributionClause,
+  dominates,
   ofRecords,
   signal,
   sizeClause,
@@ -30,6 +31,12 @@ function heldByApp(f: StateFocus): { held: boolean; why?: string } {
     return { held: true, why: 'a process still owns them (orphans show no process)' };
   }
   return { held: false };
+}
+
+/** Most records carry the orphan countdown ("timewait" timer): tcp_fin_timeout is reaping them. */
+function orphaned(f: StateFocus): boolean {
+  const t = timerCounts(f);
+  return t.total > 0 && t.orphan / t.total >= 0.5;
 }
 
 /** FIN_WAIT_2: we closed, the peer acknowledged but never sent its own FIN. */
@@ -61,6 +68,9 @@ export const FinWait2Rule: Rule = {
     } else if (g?.growing) {
       severity = 'warn';
       basis = 'FIN_WAIT_2 rising between samples';
+    } else if (dominates(f) && !orphaned(f)) {
+      severity = 'warn';
+      basis = `≥${THRESHOLDS.focus.dominantMinCount} FIN_WAIT_2 dominating what was pasted`;
     } else if (smallSelectedView(f) && f.concentrated && held) {
       severity = 'warn';
       basis = 'a view of only FIN_WAIT_2 sockets, on one owner, that no timer will reap';

@@ -3,7 +3,14 @@ import { MYTHS } from './caveats.js';
 import { dialectOf, synReceivedCommands } from './commands.js';
 import type { RuleContext } from './context.js';
 import { findCulprit } from './culprit.js';
-import { ofRecords, signal, sizeClause, smallSelectedView, weightOf } from './evidence.js';
+import {
+  dominates,
+  ofRecords,
+  signal,
+  sizeClause,
+  smallSelectedView,
+  weightOf,
+} from './evidence.js';
 import { num } from './format.js';
 import { describeGrowth } from './growth.js';
 import type { Rule } from './rule.js';
@@ -52,6 +59,9 @@ export const SynReceivedRule: Rule = {
     } else if (g?.steady) {
       severity = 'warn';
       basis = 'SYN_RECEIVED keeps growing across samples';
+    } else if (dominates(f)) {
+      severity = 'warn';
+      basis = `≥${THRESHOLDS.focus.dominantMinCount} half-open connections dominating what was pasted`;
     } else if (
       smallSelectedView(f) &&
       listener &&

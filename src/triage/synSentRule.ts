@@ -4,7 +4,13 @@ import { MYTHS } from './caveats.js';
 import { dialectOf, synSentCommands } from './commands.js';
 import type { RuleContext } from './context.js';
 import { findCulprit } from './culprit.js';
-import { attributionClause, sizeClause, smallSelectedView, weightOf } from './evidence.js';
+import {
+  attributionClause,
+  dominates,
+  sizeClause,
+  smallSelectedView,
+  weightOf,
+} from './evidence.js';
 import { num, pct } from './format.js';
 import { describeGrowth } from './growth.js';
 import type { Rule } from './rule.js';
@@ -46,6 +52,9 @@ export const SynSentRule: Rule = {
     } else if (g?.steady) {
       severity = 'warn';
       basis = 'SYN_SENT keeps growing across samples';
+    } else if (dominates(f)) {
+      severity = 'warn';
+      basis = `≥${THRESHOLDS.focus.dominantMinCount} SYN_SENT dominating what was pasted`;
     } else if (smallSelectedView(f) && dst && dst.share >= THRESHOLDS.focus.concentration) {
       severity = 'warn';
       basis = 'a view of only pending connects, all to one destination';

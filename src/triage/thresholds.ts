@@ -85,6 +85,11 @@ export const THRESHOLDS = Object.freeze({
     exclusiveShare: 0.9,
     /** [D] a state that is the majority of connections dominates the table. */
     dominantShare: 0.5,
+    /**
+     * [D] a dominating closing or half-open state is a finding from this many sockets: catpaw's
+     * CLOSE_WAIT transitional bound (<10 is in-flight) applied to every state that should drain.
+     */
+    dominantMinCount: 10,
     /** [D] >=80% of a state's records on one process / port / peer names the culprit (triage-anchors §6). */
     concentration: 0.8,
     /** [D] unread Recv-Q (or stuck Send-Q) on at least half the records means the app/peer stopped moving data. */

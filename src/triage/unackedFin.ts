@@ -5,6 +5,7 @@ import type { RuleContext } from './context.js';
 import { findCulprit } from './culprit.js';
 import {
   attributionClause,
+  dominates,
   queueClause,
   queueStuck,
   signal,
@@ -83,6 +84,9 @@ export function evaluateUnackedFin(
   } else if (g?.steady) {
     severity = 'warn';
     basis = `${state} keeps growing across samples`;
+  } else if (dominates(f)) {
+    severity = 'warn';
+    basis = `≥${THRESHOLDS.focus.dominantMinCount} ${state} dominating what was pasted`;
   } else if (smallSelectedView(f) && (f.concentrated || stuckSend)) {
     severity = 'warn';
     basis = `a view of only ${state} sockets, ${stuckSend ? 'with Send-Q stuck' : 'on one peer or owner'}`;

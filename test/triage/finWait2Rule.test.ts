@@ -18,6 +18,20 @@ describe('FinWait2Rule: counts and shares together', () => {
     expect(run(summary({ ESTABLISHED: 9950, FIN_WAIT_2: 50 }))).toBeUndefined();
   });
 
+  it('warns when FIN_WAIT_2 dominates a small summary past the transitional count', () => {
+    expect(run(summary({ ESTABLISHED: 5, FIN_WAIT_2: 12 }))?.severity).toBe('warn');
+    expect(run(summary({ ESTABLISHED: 1, FIN_WAIT_2: 9 }))).toBeUndefined();
+  });
+
+  it('warns on a grep of ten FIN_WAIT_2 rows on one port, unless their orphan timers run', () => {
+    const command = 'netstat -ant | grep FIN_WAIT2';
+    const rows = inbound(10, 'FIN_WAIT_2', '10.0.0.1:80', '10.2.2.2');
+    expect(run(table({ rows, command }))?.severity).toBe('warn');
+    const reaped = inbound(10, 'FIN_WAIT_2', '10.0.0.1:80', '10.2.2.2', { timer: 'timewait' });
+    expect(run(table({ rows: reaped, command }))).toBeUndefined();
+    expect(run(table({ rows: rows.slice(0, 9), command }))).toBeUndefined();
+  });
+
   it('never goes critical on a summary count alone (orphans are cheap mini-sockets)', () => {
     const f = run(summary({ TIME_WAIT: 12248, ESTABLISHED: 1036, FIN_WAIT_2: 2766 }));
     expect(f?.severity).toBe('warn');

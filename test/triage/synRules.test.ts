@@ -106,6 +106,11 @@ describe('SynSentRule', () => {
     expect(f?.severity).toBe('critical');
   });
 
+  it('warns when pending connects dominate a small summary', () => {
+    expect(sent(summary({ SYN_SENT: 12, ESTABLISHED: 3 }))?.severity).toBe('warn');
+    expect(sent(summary({ SYN_SENT: 9, ESTABLISHED: 3 }))).toBeUndefined();
+  });
+
   it('ignores seven pending connects in a summary of two thousand', () => {
     expect(sent(summary({ SYN_SENT: 7, ESTABLISHED: 358, CLOSE_WAIT: 1721 }))).toBeUndefined();
   });

@@ -62,6 +62,11 @@ for (const [rule, state, ssName] of cases) {
       expect(f?.severity).toBe('warn');
     });
 
+    it('warns when it dominates a small summary past the transitional count', () => {
+      expect(run(rule, summary({ ESTABLISHED: 4, [state]: 10 }))?.severity).toBe('warn');
+      expect(run(rule, summary({ ESTABLISHED: 4, [state]: 9 }))).toBeUndefined();
+    });
+
     it('does not read two rows as a pattern', () => {
       expect(run(rule, table({ rows: inbound(2, state, '10.0.0.1:80') }))).toBeUndefined();
     });
