@@ -133,8 +133,12 @@ const COMMAND_SPELLINGS: Record<TcpState, RegExp> = {
 /** True when the pasted command line filters the listing down to `state`. */
 export function commandSelects(command: string | undefined, state: TcpState): boolean {
   if (!command) return false;
-  const norm = command.slice(0, 500).toUpperCase().replace(/-/g, '_');
-  return COMMAND_SPELLINGS[state].test(norm);
+  for (const segment of command.slice(0, 500).split('|')) {
+    // `grep -v STATE` removes the state instead of selecting it.
+    if (/(?:^|\s)-[A-Za-z]*v/.test(segment)) continue;
+    if (COMMAND_SPELLINGS[state].test(segment.toUpperCase().replace(/-/g, '_'))) return true;
+  }
+  return false;
 }
 
 function top(

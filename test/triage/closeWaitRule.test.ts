@@ -3,6 +3,7 @@ import type { Snapshot } from '../../src/netstat/snapshot.js';
 import { CloseWaitRule } from '../../src/triage/closeWaitRule.js';
 import type { TriageOptions } from '../../src/triage/context.js';
 import { createContext } from '../../src/triage/context.js';
+import { describeProcess } from '../../src/triage/format.js';
 import { inbound, outbound, row, summary, table } from './build.js';
 
 function run(s: Snapshot, options?: TriageOptions) {
@@ -189,8 +190,7 @@ describe('CloseWaitRule: commands per OS and caveats', () => {
 });
 
 describe('process names', () => {
-  it('never names pid 0 (Windows TIME_WAIT rows) or "-" as an owner', async () => {
-    const { describeProcess } = await import('../../src/triage/format.js');
+  it('never names pid 0 (Windows TIME_WAIT rows) or "-" as an owner', () => {
     expect(describeProcess('0')).toBeUndefined();
     expect(describeProcess('-')).toBeUndefined();
     expect(describeProcess('31014/java')).toBe('java (pid 31014)');

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../src/netstat/snapshot.js';
+import { commandSelects } from '../../src/triage/context.js';
 import { headline, orderFindings, RULES, triage } from '../../src/triage/index.js';
 import type { Finding, FindingId } from '../../src/triage/verdict.js';
 import { inbound, outbound, row, summary, table } from './build.js';
@@ -246,5 +247,17 @@ describe('rules', () => {
       }
     }
     expect([...seen].sort()).toEqual([...ALL_IDS].sort());
+  });
+});
+
+describe('commandSelects', () => {
+  it('recognises filters for a state in netstat and ss spellings, and not grep -v', () => {
+    expect(commandSelects('netstat -pant | egrep CLOSE_WAIT', 'CLOSE_WAIT')).toBe(true);
+    expect(commandSelects('ss -tan state close-wait', 'CLOSE_WAIT')).toBe(true);
+    expect(commandSelects('netstat -an | grep FIN_WAIT2 | wc -l', 'FIN_WAIT_2')).toBe(true);
+    expect(commandSelects('netstat -an | grep SYN_RECV', 'SYN_RECEIVED')).toBe(true);
+    expect(commandSelects('netstat -an | grep -v TIME_WAIT', 'TIME_WAIT')).toBe(false);
+    expect(commandSelects('netstat -an | grep 3000', 'CLOSE_WAIT')).toBe(false);
+    expect(commandSelects(undefined, 'CLOSE_WAIT')).toBe(false);
   });
 });
