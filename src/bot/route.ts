@@ -106,6 +106,9 @@ export interface SplitMessage {
   question: string;
 }
 
+/** More blocks than this in one message are read as one. */
+const MAX_PIECES = 64;
+
 /** Splits text outside fences into blank-line separated blocks. */
 function blocks(lines: string[]): string[] {
   const out: string[] = [];
@@ -147,13 +150,17 @@ export function splitMessage(
   const tables: string[] = [];
   const commands: string[] = [];
   const questions: string[] = [];
-  for (const f of fenced) {
-    const body = f.join('\n');
-    if (body.trim() && looksLikeTable(body)) tables.push(body);
+  // Past a few dozen pieces a message is one big paste, not a conversation: read it whole,
+  // so a pathological message costs one read rather than one per block.
+  const bodies = fenced.map((f) => f.join('\n')).filter((b) => b.trim() !== '');
+  for (const body of bodies.length > MAX_PIECES ? [bodies.join('\n')] : bodies) {
+    if (looksLikeTable(body)) tables.push(body);
   }
   for (const a of attachments) if (a.text.trim() && looksLikeTable(a.text)) tables.push(a.text);
 
-  for (const block of blocks(outside)) {
+  let pieces = blocks(outside);
+  if (pieces.length > MAX_PIECES) pieces = [pieces.join('\n')];
+  for (const block of pieces) {
     // Sentences that merely name a state ("so many SYN_SENT to the device") are not a table.
     const allProse = block.split('\n').every((l) => isProse(l) && !TABLE_ROW.test(l));
     if (allProse || !looksLikeTable(block)) {
