@@ -73,10 +73,10 @@ export interface BotOptions {
 /** Defaults: 2 MB input cap, 500 conversations remembered for 60 minutes. */
 export const DEFAULT_BOT_OPTIONS: Readonly<BotOptions> = Object.freeze({
   input: DEFAULT_INPUT_GUARD,
-  memory: {
+  memory: Object.freeze({
     maxConversations: DEFAULT_MEMORY_OPTIONS.maxConversations,
     ttlMinutes: DEFAULT_MEMORY_OPTIONS.ttlMinutes,
-  },
+  }),
   version: '0.0.0',
   clock: () => Date.now(),
   helpLines: Object.freeze([]) as readonly string[],
@@ -233,10 +233,11 @@ export class Bot implements ChatBot {
     if (intent && last) {
       return followUpReply(intent, last.verdict, kb, at - last.at, statesNamed(question)[0]);
     }
+    // "what do I do about it?" with no paste to refer to: ask for one rather than guess.
+    if (intent && !isAboutTcp(question)) return needPasteReply();
     const result = this.#search(question);
     const answer = answerReply(result, kb);
     if (answer && (result.confident || isAboutTcp(question))) return answer;
-    if (intent && !isAboutTcp(question)) return needPasteReply();
     return fallbackReply(result.results.slice(0, 3).map((h) => h.id));
   }
 

@@ -237,6 +237,8 @@ export function followUpIntent(
   const refers = ANAPHORA.test(t) || named.length > 0 || words <= 4;
   if (!refers) return undefined;
   if (FIX.test(t)) return 'fix';
+  // "ok", "fine", "why not": only a question asks how bad it is or why.
+  if (!isQuestionLike(t)) return undefined;
   if (SEVERITY.test(t)) return 'severity';
   if (CAUSE.test(t)) return 'cause';
   return undefined;

@@ -110,6 +110,9 @@ describe('question and follow-up reading', () => {
     expect(followUpIntent('should I worry about these CLOSE_WAIT?', [...ctx])).toBe('severity');
     expect(followUpIntent('why?', [...ctx])).toBe('cause');
     expect(followUpIntent('how do I fix TIME_WAIT', [...ctx])).toBeUndefined();
+    expect(followUpIntent('ok', [...ctx])).toBeUndefined();
+    expect(followUpIntent('fine, thanks', [...ctx])).toBeUndefined();
+    expect(followUpIntent('next steps', [...ctx])).toBe('fix');
     expect(
       followUpIntent('what is the difference between tcp_tw_reuse and tcp_tw_recycle', [...ctx]),
     ).toBeUndefined();
