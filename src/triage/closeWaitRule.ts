@@ -57,9 +57,10 @@ export const CloseWaitRule: Rule = {
     } else if (smallSelectedView(f) && conc && unread) {
       severity = 'warn';
       basis = 'a view of only CLOSE_WAIT sockets, all on one owner, with unread Recv-Q';
-    } else if (count >= T.transitional) {
+    } else if (count >= T.transitional || smallSelectedView(f)) {
+      // Past the transitional level, or rows someone picked out: worth an answer, not an alarm.
       severity = 'ok';
-      basis = `below the ${num(T.warn)} alert level and not concentrated`;
+      basis = `below the ${num(T.warn)} alert level, without a stuck owner`;
     } else {
       return undefined;
     }
