@@ -27,6 +27,8 @@ export interface Article {
   sources: Source[];
   /** The first paragraph: the on-call answer by itself. */
   summary: string;
+  /** The first paragraph as plain text (no markdown), when the loader provides it. */
+  summaryText?: string;
   sections: Section[];
   /** Ids of articles this one links to (`see also`). */
   related: string[];

@@ -1,6 +1,7 @@
 import { marked, type Token, type Tokens } from 'marked';
 import type { Section } from './article.js';
-import { findKbLinks, type KbLink } from './links.js';
+import type { KbLink } from './links.js';
+import { findKbLinks } from './linkTokens.js';
 import { tokensToText } from './markdownText.js';
 
 /** An article body split into its answer paragraph and `##` sections. */

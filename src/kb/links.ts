@@ -17,17 +17,6 @@ export function parseKbHref(href: string): { id: string; section?: string } | nu
   return m[2] ? { id: m[1] ?? '', section: m[2] } : { id: m[1] ?? '' };
 }
 
-/** Every kb: link among the tokens (walks nested tokens, list items and table cells). */
-export function findKbLinks(tokens: readonly Token[]): KbLink[] {
-  const links: KbLink[] = [];
-  marked.walkTokens(tokens as Token[], (token) => {
-    if (token.type !== 'link') return;
-    const target = parseKbHref(token.href);
-    if (target) links.push({ text: token.text, ...target });
-  });
-  return links;
-}
-
 /** How a cross-link is shown where links cannot be followed: the link text plus a pointer. */
 export type KbLinkRenderer = (link: KbLink) => string;
 

@@ -2,6 +2,7 @@ import type { Article } from './article.js';
 import { parseBody } from './body.js';
 import { parseFrontMatter, splitFrontMatter } from './frontMatter.js';
 import type { KbLink } from './links.js';
+import { markdownToText } from './markdownText.js';
 import type { KbProblem } from './problem.js';
 import { isKbTopic } from './topics.js';
 
@@ -60,6 +61,7 @@ export function parseArticle(file: string, text: string): ParsedArticle {
       sources: fm.sources,
       related: fm.related ?? [],
       summary: body.summary,
+      summaryText: markdownToText(body.summary),
       sections: body.sections,
       file,
     },

@@ -1,7 +1,7 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import type { Article } from './article.js';
-import { KbError, KbErrorCode } from './errors.js';
+import { listArticleFiles } from './files.js';
 import { parseArticle } from './parseArticle.js';
 import type { KbProblem } from './problem.js';
 import { KB_TOPICS, type KbTopic } from './topics.js';
@@ -10,27 +10,6 @@ import { KB_TOPICS, type KbTopic } from './topics.js';
 export interface KbValidation {
   articles: Article[];
   problems: KbProblem[];
-}
-
-/** Markdown files under `dir`, relative, sorted; README.md and `_`-prefixed files are not articles. */
-export async function listArticleFiles(dir: string): Promise<string[]> {
-  let entries: string[];
-  try {
-    entries = await readdir(dir, { recursive: true });
-  } catch (err) {
-    throw new KbError(
-      KbErrorCode.NotFound,
-      `cannot read knowledge base folder ${dir}: ${(err as Error).message}`,
-    );
-  }
-  return entries
-    .filter((p) => p.endsWith('.md'))
-    .filter((p) => {
-      const name = p.split(sep).pop() ?? p;
-      return name.toLowerCase() !== 'readme.md' && !name.startsWith('_');
-    })
-    .map((p) => p.split(sep).join('/'))
-    .sort();
 }
 
 /** Reads, parses and cross-checks every article under `dir`; never stops at the first problem. */

@@ -27,34 +27,40 @@ export interface Correction {
 
 /**
  * Corrects misspelt words (`appeard`, `Connnection`) to the index vocabulary with fuse.js.
- * The vocabulary is split by first letter, so each lookup scans a few hundred short words.
+ * The vocabulary is split by first letter (each part indexed on first use), so a lookup scans
+ * a few hundred short words.
  */
 export class TypoCorrector {
+  private readonly groups = new Map<string, string[]>();
   private readonly buckets = new Map<string, Fuse<string>>();
   private readonly cache = new Map<string, Correction | null>();
   private readonly options: FuzzyOptions;
 
   constructor(vocabulary: Iterable<string>, options: Partial<FuzzyOptions> = {}) {
     this.options = { ...FUZZY_DEFAULTS, ...options };
-    const groups = new Map<string, string[]>();
     for (const word of vocabulary) {
       if (word.length < this.options.minLength - 1 || !/^[a-z]+$/.test(word)) continue;
       const key = word[0] ?? '';
-      const group = groups.get(key) ?? [];
+      const group = this.groups.get(key) ?? [];
       group.push(word);
-      groups.set(key, group);
+      this.groups.set(key, group);
     }
-    for (const [key, group] of groups) {
-      this.buckets.set(
-        key,
-        new Fuse(group.sort(), {
-          includeScore: true,
-          ignoreLocation: true,
-          threshold: this.options.threshold,
-          isCaseSensitive: true,
-        }),
-      );
+  }
+
+  /** The fuse.js index of words starting with `letter`, built on first use. */
+  private bucket(letter: string): Fuse<string> | undefined {
+    let fuse = this.buckets.get(letter);
+    const group = this.groups.get(letter);
+    if (!fuse && group) {
+      fuse = new Fuse(group.sort(), {
+        includeScore: true,
+        ignoreLocation: true,
+        threshold: this.options.threshold,
+        isCaseSensitive: true,
+      });
+      this.buckets.set(letter, fuse);
     }
+    return fuse;
   }
 
   /** The closest vocabulary word to `word`, or null when none is close enough. */
@@ -62,7 +68,7 @@ export class TypoCorrector {
     if (word.length < this.options.minLength || !/^[a-z]+$/.test(word)) return null;
     const cached = this.cache.get(word);
     if (cached !== undefined) return cached;
-    const fuse = this.buckets.get(word[0] ?? '');
+    const fuse = this.bucket(word[0] ?? '');
     let best: Correction | null = null;
     if (fuse) {
       const { lengthRatio, threshold } = this.options;

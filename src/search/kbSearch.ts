@@ -9,17 +9,23 @@ import { TypoCorrector } from './fuzzy.js';
 import { dedicatedRunbookFit, intentFit } from './intentKinds.js';
 import { SEARCH_DEFAULTS, type SearchOptions } from './options.js';
 import { PhraseIndex } from './phrases.js';
-import {
-  type ArticleFacts,
-  buildRecords,
-  CONTENT_FIELDS,
-  SECTION_FIELDS,
-  SUBJECT_FIELDS,
-} from './records.js';
+import { buildRecords, type SearchRecords } from './records.js';
 import type { SearchHit, SearchResult } from './result.js';
 
 /** The longest question analysed; chat messages beyond this are cut (the answer needs no more). */
 export const MAX_QUERY_CHARS = 2000;
+
+/** An article with its ranking facts as sets, ready for lookups. */
+interface ArticleFacts {
+  article: Article;
+  kind: string;
+  subjectTerms: Set<string>;
+  aliasTerms: Set<string>;
+  stateTerms: Set<string>;
+  names: Set<string>;
+  titleTerms: string[];
+  namedStates: number;
+}
 
 /** One article's standing for a question, before it becomes a SearchHit. */
 interface Ranked {
@@ -52,30 +58,52 @@ export class KbSearch {
   /** Terms the KB uses in titles, aliases, ids or headings: the words of its topics. */
   private readonly topicalTerms: ReadonlySet<string>;
   private readonly typos: TypoCorrector;
+  private readonly byId: Map<string, number>;
   /** Articles most linked to by others: the fallback "start here" list. */
   private readonly central: number[];
 
-  constructor(kb: KnowledgeBase, options: Partial<SearchOptions> = {}) {
+  /**
+   * Indexes the KB. `records` may come from a cache (see openKbSearch); they are rebuilt when
+   * absent or when they do not describe this KB's articles.
+   */
+  constructor(
+    kb: KnowledgeBase,
+    options: Partial<SearchOptions> = {},
+    records: SearchRecords = buildRecords(kb.articles),
+  ) {
     this.options = { ...SEARCH_DEFAULTS, ...options };
-    const records = buildRecords(kb.articles);
-    this.facts = records.facts;
-    this.subjectIndex = new Bm25fIndex(records.subjectDocs, { fields: SUBJECT_FIELDS });
-    this.contentIndex = new Bm25fIndex(records.contentDocs, { fields: CONTENT_FIELDS });
-    this.sectionIndex = new Bm25fIndex(records.sectionDocs, { fields: SECTION_FIELDS });
+    if (records.facts.length !== kb.articles.length) records = buildRecords(kb.articles);
+    this.facts = kb.articles.map((article, i) => {
+      const r = records.facts[i] as SearchRecords['facts'][number];
+      return {
+        article,
+        kind: r.kind,
+        subjectTerms: new Set(r.subjectTerms),
+        aliasTerms: new Set(r.aliasTerms),
+        stateTerms: new Set(r.stateTerms),
+        names: new Set(r.names),
+        titleTerms: r.titleTerms,
+        namedStates: r.namedStates,
+      };
+    });
+    this.subjectIndex = Bm25fIndex.fromJSON(records.subject);
+    this.contentIndex = Bm25fIndex.fromJSON(records.content);
+    this.sectionIndex = Bm25fIndex.fromJSON(records.sections);
     this.sectionArticle = records.sectionArticle;
     this.sectionIndexInArticle = records.sectionIndex;
-    this.stages = queryStages(records.knownNames);
+    const names = new Set(records.knownNames);
+    this.stages = queryStages(names);
     // A state or setting an alias names is its anchor: "CLOSE_WAIT keeps growing" is no match
     // for a question about TIME_WAIT that keeps growing.
-    const names = records.knownNames;
     this.phrases = new PhraseIndex(
       records.facts.map((f) => f.phrases),
       this.subjectIndex,
       (t) => isStateToken(t) || names.has(t),
     );
-    this.topicalTerms = records.topicalTerms;
+    this.topicalTerms = new Set(records.topicalTerms);
     this.typos = new TypoCorrector(this.contentIndex.terms());
     this.central = centrality(kb.articles);
+    this.byId = new Map(kb.articles.map((a, i) => [a.id, i]));
   }
 
   /** Analyses a question into weighted index terms (exposed for tests and debugging). */
@@ -104,6 +132,18 @@ export class KbSearch {
     const want = Math.max(1, Math.floor(limit) || this.options.limit);
     const q = this.analyse(query);
     const ranked = this.rank(q);
+    // A question that is exactly an article id ("see: tcp-triage ask closed") is a lookup.
+    const exact = this.byId.get(query.trim().toLowerCase());
+    if (exact !== undefined) {
+      const at = ranked.findIndex((r) => r.index === exact);
+      const [hit] = at >= 0 ? ranked.splice(at, 1) : [{ index: exact, score: 0, section: -1 }];
+      const score = Math.max(
+        hit?.score ?? 0,
+        (ranked[0]?.score ?? 0) + 1,
+        this.options.minConfidentScore,
+      );
+      if (hit) ranked.unshift({ ...hit, score });
+    }
     const top = ranked[0];
     const confident = top !== undefined && top.score >= this.options.minConfidentScore;
     const floor = Math.min(this.facts.length, Math.max(want, this.options.minResults));

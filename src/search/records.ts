@@ -1,8 +1,8 @@
 import type { Article } from '../kb/article.js';
-import { markdownToText } from '../kb/markdownText.js';
+import type { Draft } from './analyze/draft.js';
 import { analyze, documentTerms } from './analyze/pipeline.js';
-import { stateToken } from './analyze/states.js';
-import type { FieldSpec } from './bm25f.js';
+import { isStateToken, stateToken } from './analyze/states.js';
+import { type Bm25fData, Bm25fIndex, type FieldSpec } from './bm25f.js';
 
 /**
  * What an article is about: its title, aliases and id/topic names. Scored with its own idf, so
@@ -28,43 +28,47 @@ export const SECTION_FIELDS: readonly FieldSpec[] = Object.freeze([
   { name: 'body', weight: 1, b: 0.75 },
 ]);
 
-/** What the ranker knows about an article besides its text. */
-export interface ArticleFacts {
-  article: Article;
+/** What the ranker knows about an article besides its text (plain data, so it can be cached). */
+export interface ArticleRecord {
   /** The kb sub-folder (`states`, `runbooks`...), the article's kind. */
   kind: string;
   /** Terms of the title and id: the article's own subject. */
-  subjectTerms: Set<string>;
+  subjectTerms: string[];
   /** Terms of the aliases. */
-  aliasTerms: Set<string>;
+  aliasTerms: string[];
   /** Terms of the title and of each alias: phrases a question may contain whole. */
   phrases: string[][];
   /** Terms of the title alone. */
   titleTerms: string[];
   /** Tokens of the front-matter states. */
-  stateTerms: Set<string>;
+  stateTerms: string[];
   /** How many different states the title and aliases name (an overview names many). */
   namedStates: number;
   /** Setting names (sysctls, socket options) the article's title, id or aliases name. */
-  names: Set<string>;
-  /** Index of its first section document. */
-  firstSection: number;
+  names: string[];
 }
 
-/** Documents for both indexes plus per-article facts, built once from the KB. */
+/**
+ * Documents for the three indexes plus per-article facts, built once from the KB. Plain JSON
+ * data: a command line may cache it between runs (see openKbSearch).
+ */
 export interface SearchRecords {
-  subjectDocs: string[][][];
-  contentDocs: string[][][];
-  sectionDocs: string[][][];
+  /** Article subjects: title, aliases, id (SUBJECT_FIELDS). */
+  subject: Bm25fData;
+  /** Article content: summary, headings, body (CONTENT_FIELDS). */
+  content: Bm25fData;
+  /** Sections: heading, topics, body (SECTION_FIELDS). */
+  sections: Bm25fData;
   /** Article index of each section document. */
   sectionArticle: number[];
   /** Section index within its article of each section document. */
   sectionIndex: number[];
-  facts: ArticleFacts[];
+  /** One per article, in KB order. */
+  facts: ArticleRecord[];
   /** Every setting name the KB mentions, for rejoining split names in questions. */
-  knownNames: Set<string>;
+  knownNames: string[];
   /** Terms used in any title, alias, id, topic or heading. */
-  topicalTerms: Set<string>;
+  topicalTerms: string[];
 }
 
 const words = (s: string) => s.replace(/[-/]+/g, ' ');
@@ -76,63 +80,61 @@ export function buildRecords(articles: readonly Article[]): SearchRecords {
   const sectionDocs: string[][][] = [];
   const sectionArticle: number[] = [];
   const sectionIndex: number[] = [];
-  const facts: ArticleFacts[] = [];
+  const facts: ArticleRecord[] = [];
   const knownNames = new Set<string>();
   const topicalTerms = new Set<string>();
+  const termsOf = (d: Draft) => d.terms.map((t) => t.term);
   articles.forEach((article, a) => {
     const title = analyze(article.title);
     const id = analyze(`${words(article.id)} ${article.topics.map(words).join(' ')}`);
-    const aliases = analyze(article.aliases.join(' ; '));
-    const summary = documentTerms(markdownToText(article.summary));
-    const headings = documentTerms(article.sections.map((s) => s.heading).join(' ; '));
-    const bodyDrafts = article.sections.map((s) => analyze(`${s.heading} ; ${s.text}`));
-    const body = bodyDrafts.flatMap((d) => d.terms.map((t) => t.term));
-    const terms = (d: ReturnType<typeof analyze>) => d.terms.map((t) => t.term);
-    subjectDocs.push([terms(title), terms(aliases), terms(id)]);
-    contentDocs.push([summary, headings, body]);
-    const firstSection = sectionDocs.length;
+    const aliasDrafts = article.aliases.map((alias) => analyze(alias));
+    // The plain-text summary when the loader made one; the markdown's words are close enough.
+    const summary = documentTerms(article.summaryText ?? article.summary);
+    const headingDrafts = article.sections.map((s) => analyze(s.heading));
+    const textDrafts = article.sections.map((s) => analyze(s.text));
+    const headings = headingDrafts.flatMap(termsOf);
+    const titleTerms = termsOf(title);
+    const aliasTerms = aliasDrafts.flatMap(termsOf);
+    const idTerms = termsOf(id);
+    subjectDocs.push([titleTerms, aliasTerms, idTerms]);
+    contentDocs.push([summary, headings, textDrafts.flatMap(termsOf)]);
     article.sections.forEach((section, s) => {
       sectionDocs.push([
-        documentTerms(section.heading),
+        termsOf(headingDrafts[s] as Draft),
         documentTerms(section.topics.map(words).join(' ')),
-        documentTerms(section.text),
+        termsOf(textDrafts[s] as Draft),
       ]);
       sectionArticle.push(a);
       sectionIndex.push(s);
     });
-    for (const t of [...terms(title), ...terms(aliases), ...terms(id), ...headings]) {
-      topicalTerms.add(t);
-    }
-    const names = new Set([...title.settings, ...id.settings, ...aliases.settings]);
-    const phrases = [article.title, ...article.aliases]
-      .map((p) => [...new Set(documentTerms(p))])
-      .filter((p) => p.length > 0);
-    const subjectStates = new Set(
-      [...terms(title), ...terms(aliases)].filter((t) => t.startsWith('state_')),
-    );
-    for (const d of [title, id, aliases, ...bodyDrafts])
+    for (const t of [...titleTerms, ...aliasTerms, ...idTerms, ...headings]) topicalTerms.add(t);
+    const names = new Set([title, id, ...aliasDrafts].flatMap((d) => [...d.settings]));
+    for (const d of [title, id, ...aliasDrafts, ...headingDrafts, ...textDrafts]) {
       for (const n of d.settings) knownNames.add(n);
+    }
+    const phrases = [title, ...aliasDrafts]
+      .map((d) => [...new Set(termsOf(d))])
+      .filter((p) => p.length > 0);
+    const subjectStates = new Set([...titleTerms, ...aliasTerms].filter(isStateToken));
     facts.push({
-      article,
       kind: article.file.includes('/') ? (article.file.split('/')[0] ?? '') : '',
-      subjectTerms: new Set([...terms(title), ...terms(id)]),
-      aliasTerms: new Set(terms(aliases)),
-      names,
+      subjectTerms: [...new Set([...titleTerms, ...idTerms])],
+      aliasTerms: [...new Set(aliasTerms)],
+      names: [...names],
       phrases,
-      titleTerms: [...new Set(terms(title))],
+      titleTerms: [...new Set(titleTerms)],
       namedStates: subjectStates.size,
-      stateTerms: new Set(article.states.map(stateToken)),
-      firstSection,
+      stateTerms: article.states.map(stateToken),
     });
   });
   return {
-    subjectDocs,
-    contentDocs,
-    sectionDocs,
+    subject: Bm25fIndex.build(subjectDocs, { fields: SUBJECT_FIELDS }).toJSON(),
+    content: Bm25fIndex.build(contentDocs, { fields: CONTENT_FIELDS }).toJSON(),
+    sections: Bm25fIndex.build(sectionDocs, { fields: SECTION_FIELDS }).toJSON(),
     sectionArticle,
     sectionIndex,
     facts,
-    knownNames,
-    topicalTerms,
+    knownNames: [...knownNames],
+    topicalTerms: [...topicalTerms],
   };
 }

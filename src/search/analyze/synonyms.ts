@@ -95,6 +95,10 @@ const CANONICAL = new Map<string, string>();
 for (const [canonical, words] of Object.entries(GROUPS)) {
   for (const w of words) CANONICAL.set(w, canonical);
 }
+// The single tokens phrases fold into are final: no stemming (`notclosed` stays whole).
+for (const [, to] of PHRASES) {
+  for (const w of to.trim().split(/\s+/)) if (!CANONICAL.has(w)) CANONICAL.set(w, w);
+}
 
 /** The canonical term for a surface word, or undefined when it has none. */
 export function canonicalWord(word: string): string | undefined {

@@ -17,8 +17,21 @@ export const tokenize: Stage = (draft) => {
   }
 };
 
+// Indexing sees the same words again and again; a bounded memo keeps their analysis cheap.
+const MEMO_LIMIT = 50_000;
+const memo = new Map<string, string | null>();
+
 /** The index term for one lower-case token, or null when it carries no topic. */
 export function termFor(token: string): string | null {
+  const known = memo.get(token);
+  if (known !== undefined) return known;
+  const term = computeTerm(token);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(token, term);
+  return term;
+}
+
+function computeTerm(token: string): string | null {
   const word = token.replace(/'s$/, '').replace(/'/g, '');
   if (!word || STOP_WORDS.has(token) || STOP_WORDS.has(word)) return null;
   if (/^\d+$/.test(word)) return null;
