@@ -1,5 +1,3 @@
-import { marked, type Token } from 'marked';
-
 /** A `[text](kb:article-id#section)` cross-link found in an article body. */
 export interface KbLink {
   text: string;

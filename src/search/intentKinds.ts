@@ -14,7 +14,28 @@ export const INTENT_KINDS: Readonly<Record<Intent, readonly string[]>> = Object.
   how: ['states', 'closing'],
   compare: [],
   many: [],
+  check: [],
 });
+
+// What kind of answer a section heading promises ("What to do", "Why it piles up", ...).
+const HEADING_INTENTS: ReadonlyArray<[Intent, RegExp]> = [
+  ['what', /^what (?:it|they|the \w+) (?:means?|does|do)\b|^what (?:is|are)\b|\bmeans?$/i],
+  ['why', /^why\b/i],
+  ['fix', /^what (?:to do|works|to set)\b|^how to (?:fix|solve)\b|\bfix(?:es)?\b/i],
+  ['clear', /^what to do\b|\b(?:clear|kill|now)\b/i],
+  ['reduce', /\b(?:reduc\w*|lower\w*|tun\w*)\b/i],
+  ['many', /\bis it a problem\b|\bhow bad\b|\bpiles? up\b|\bhigh count\b/i],
+  ['check', /^how to (?:check|see|tell|find|read)\b|\b(?:check|diagnos\w*)\b/i],
+];
+
+// "What not to do", "What does not fix it", "Myths": promises the opposite.
+const NEGATIVE_HEADING = /\b(?:not|n't|never|myths?|wrong|instead)\b/i;
+
+/** The intents a section heading answers. */
+export function headingIntents(heading: string): Intent[] {
+  if (NEGATIVE_HEADING.test(heading)) return [];
+  return HEADING_INTENTS.filter(([, re]) => re.test(heading)).map(([intent]) => intent);
+}
 
 /** How well an article kind suits the intents: the share of intents that prefer it. */
 export function intentFit(kind: string, intents: ReadonlySet<Intent>): number {

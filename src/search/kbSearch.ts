@@ -1,6 +1,6 @@
 import type { Article } from '../kb/article.js';
 import type { KnowledgeBase } from '../kb/knowledgeBase.js';
-import type { Draft, Stage, WeightedTerm } from './analyze/draft.js';
+import type { Draft, Intent, Stage, WeightedTerm } from './analyze/draft.js';
 import { IMPLIED_WEIGHT } from './analyze/impliedStates.js';
 import { analyze, queryStages } from './analyze/pipeline.js';
 import { isStateToken, stateToken } from './analyze/states.js';
@@ -53,6 +53,7 @@ export class KbSearch {
   private readonly sectionIndex: Bm25fIndex;
   private readonly sectionArticle: number[];
   private readonly sectionIndexInArticle: number[];
+  private readonly sectionIntents: Intent[][];
   private readonly stages: readonly Stage[];
   private readonly phrases: PhraseIndex;
   /** Terms the KB uses in titles, aliases, ids or headings: the words of its topics. */
@@ -91,6 +92,7 @@ export class KbSearch {
     this.sectionIndex = Bm25fIndex.fromJSON(records.sections);
     this.sectionArticle = records.sectionArticle;
     this.sectionIndexInArticle = records.sectionIndex;
+    this.sectionIntents = records.sectionIntents;
     const names = new Set(records.knownNames);
     this.stages = queryStages(names);
     // A state or setting an alias names is its anchor: "CLOSE_WAIT keeps growing" is no match
@@ -160,11 +162,19 @@ export class KbSearch {
     const subjectScores = this.subjectIndex.score(q.terms);
     const contentScores = this.contentIndex.score(q.terms);
     const sectionScores = this.sectionIndex.score(q.terms);
+    // Per article: the best section by score (for ranking) and the one to show, which also
+    // weighs whether its heading promises what the question asks ("Why it piles up" for "why").
     const bestSection = new Map<number, { doc: number; score: number }>();
+    const shownSection = new Map<number, { doc: number; score: number }>();
     sectionScores.forEach((score, doc) => {
+      if (score <= 0) return;
       const a = this.sectionArticle[doc] ?? 0;
-      const cur = bestSection.get(a);
-      if (score > 0 && (!cur || score > cur.score)) bestSection.set(a, { doc, score });
+      const promises = this.sectionIntents[doc]?.some((i) => q.draft.intents.has(i)) ?? false;
+      const shown = promises ? score * (1 + this.options.headingIntentBoost) : score;
+      const best = bestSection.get(a);
+      if (!best || score > best.score) bestSection.set(a, { doc, score });
+      const cur = shownSection.get(a);
+      if (!cur || shown > cur.score) shownSection.set(a, { doc, score: shown });
     });
     const named = [...q.draft.states].map(stateToken);
     const implied = [...q.draft.impliedStates].map(stateToken);
@@ -198,7 +208,8 @@ export class KbSearch {
         (1 + this.options.titleBoost * titleCover) *
         (1 + this.options.intentBoost * fit) *
         (1 + this.options.runbookBoost * dedicated);
-      const section = best ? (this.sectionIndexInArticle[best.doc] ?? 0) : -1;
+      const shown = shownSection.get(index);
+      const section = shown ? (this.sectionIndexInArticle[shown.doc] ?? 0) : -1;
       ranked.push({ index, score, section });
     });
     return ranked.sort((x, y) => y.score - x.score || x.index - y.index);

@@ -18,6 +18,8 @@ export interface SearchOptions {
   titleBoost: number;
   /** Multiplier bonus when the article's kind (folder) suits the question's intent. */
   intentBoost: number;
+  /** When choosing the section to show: bonus for a heading that promises what is asked. */
+  headingIntentBoost: number;
   /** Multiplier bonus for the runbook dedicated to a state the question reports trouble with. */
   runbookBoost: number;
   /** Weight of a word that appears only in article bodies, never in a title, alias or heading. */
@@ -41,6 +43,7 @@ export const SEARCH_DEFAULTS: Readonly<SearchOptions> = Object.freeze({
   phraseCoverage: 0.75,
   titleBoost: 0.5,
   intentBoost: 0.15,
+  headingIntentBoost: 3,
   runbookBoost: 0.5,
   bodyOnlyWeight: 0.5,
   correctionWeight: 0.7,

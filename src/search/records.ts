@@ -1,8 +1,9 @@
 import type { Article } from '../kb/article.js';
-import type { Draft } from './analyze/draft.js';
+import type { Draft, Intent } from './analyze/draft.js';
 import { analyze, documentTerms } from './analyze/pipeline.js';
 import { isStateToken, stateToken } from './analyze/states.js';
 import { type Bm25fData, Bm25fIndex, type FieldSpec } from './bm25f.js';
+import { headingIntents } from './intentKinds.js';
 
 /**
  * What an article is about: its title, aliases and id/topic names. Scored with its own idf, so
@@ -63,6 +64,8 @@ export interface SearchRecords {
   sectionArticle: number[];
   /** Section index within its article of each section document. */
   sectionIndex: number[];
+  /** What each section's heading promises to answer (see headingIntents). */
+  sectionIntents: Intent[][];
   /** One per article, in KB order. */
   facts: ArticleRecord[];
   /** Every setting name the KB mentions, for rejoining split names in questions. */
@@ -80,6 +83,7 @@ export function buildRecords(articles: readonly Article[]): SearchRecords {
   const sectionDocs: string[][][] = [];
   const sectionArticle: number[] = [];
   const sectionIndex: number[] = [];
+  const sectionIntents: Intent[][] = [];
   const facts: ArticleRecord[] = [];
   const knownNames = new Set<string>();
   const topicalTerms = new Set<string>();
@@ -106,6 +110,7 @@ export function buildRecords(articles: readonly Article[]): SearchRecords {
       ]);
       sectionArticle.push(a);
       sectionIndex.push(s);
+      sectionIntents.push(headingIntents(section.heading));
     });
     for (const t of [...titleTerms, ...aliasTerms, ...idTerms, ...headings]) topicalTerms.add(t);
     const names = new Set([title, id, ...aliasDrafts].flatMap((d) => [...d.settings]));
@@ -133,6 +138,7 @@ export function buildRecords(articles: readonly Article[]): SearchRecords {
     sections: Bm25fIndex.build(sectionDocs, { fields: SECTION_FIELDS }).toJSON(),
     sectionArticle,
     sectionIndex,
+    sectionIntents,
     facts,
     knownNames: [...knownNames],
     topicalTerms: [...topicalTerms],

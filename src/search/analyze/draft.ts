@@ -1,7 +1,16 @@
 import type { TcpState } from '../../netstat/states.js';
 
 /** What a question (or an indexed text) is asking, as far as cheap rules can tell. */
-export type Intent = 'fix' | 'clear' | 'reduce' | 'why' | 'what' | 'how' | 'compare' | 'many';
+export type Intent =
+  | 'fix'
+  | 'clear'
+  | 'reduce'
+  | 'why'
+  | 'what'
+  | 'how'
+  | 'compare'
+  | 'many'
+  | 'check';
 
 /** A search term with its weight in the query (1 = a word the user typed). */
 export interface WeightedTerm {

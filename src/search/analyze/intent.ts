@@ -25,6 +25,10 @@ const INTENTS: ReadonlyArray<[Intent, RegExp]> = [
     'many',
     /\b(?:many|lots?|a lot|hundreds|thousands|tons|huge|numerous|massive|large (?:number|amount|volume)|high (?:number|count)|pile\w*|build(?:s|ing)? up|accumulat\w*|increas\w*|growing)\b/i,
   ],
+  [
+    'check',
+    /\b(?:check|detect|find|investigate|diagnos\w*|monitor|identify|troubleshoot\w*|which (?:process|app|program)|who owns)\b/i,
+  ],
 ];
 
 /** Records what the question asks for (fix it, clear it now, reduce, why, what is...). */
