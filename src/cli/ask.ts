@@ -16,6 +16,8 @@ const USAGE = 'usage: tcp-triage ask [--json] QUESTION...';
 
 /** How many hits `--json` lists and how many "other matches" the text answer names. */
 const RESULT_LIMIT = 5;
+/** Sources listed under a text answer; the article file has them all. */
+const MAX_SOURCES = 6;
 
 /** Runs the ask command; returns the exit status (0 answered, 2 usage, 1 internal error). */
 export async function runAsk(args: string[], io: CliIo): Promise<number> {
@@ -79,7 +81,9 @@ export function answerText(result: SearchResult, kb: KnowledgeBase): string {
   const section = article.sections.find((s) => s.heading === top.section);
   if (section) out.push(`## ${section.heading}`, '', readable(section.markdown, kb), '');
   out.push('Sources:');
-  for (const s of article.sources) out.push(`  - ${s.title}: ${s.url}`);
+  for (const s of article.sources.slice(0, MAX_SOURCES)) out.push(`  - ${s.title}: ${s.url}`);
+  const more = article.sources.length - MAX_SOURCES;
+  if (more > 0) out.push(`  (${more} more in kb/${article.file})`);
   const related = article.related
     .map((id) => kb.get(id))
     .filter((a): a is Article => a !== undefined);

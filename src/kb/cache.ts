@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { listArticleFiles } from './files.js';
+import { listArticleFilesSync } from './files.js';
 
 // Bump when a cached shape changes; code changes are caught by the module-file stamps.
 const CACHE_FORMAT = 2;
@@ -27,8 +28,10 @@ export function digest(...parts: readonly unknown[]): string {
     .digest('hex');
 }
 
-async function stamp(path: string): Promise<string> {
-  const s = await stat(path);
+// The cache exists for a fast cold start, so its checks use plain synchronous calls: a few
+// dozen stats cost less than handing each to the thread pool and waiting.
+function stamp(path: string): string {
+  const s = statSync(path);
   return `${s.size}:${s.mtimeMs}`;
 }
 
@@ -38,15 +41,17 @@ async function stamp(path: string): Promise<string> {
  */
 export async function codeStamp(moduleUrl: string): Promise<string> {
   const dir = dirname(fileURLToPath(moduleUrl));
-  const files = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.js')).sort();
-  const parts = await Promise.all(files.map(async (f) => `${f}=${await stamp(join(dir, f))}`));
-  return digest(parts);
+  const files = readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.js'))
+    .sort();
+  return digest(files.map((f) => `${f}=${stamp(join(dir, f))}`));
 }
 
 /** A fingerprint of the articles under `dir` (path, size, mtime) and of the kb loader's code. */
 export async function kbFingerprint(dir: string): Promise<string> {
-  const files = await listArticleFiles(dir);
-  const parts = await Promise.all(files.map(async (f) => `${f}=${await stamp(join(dir, f))}`));
+  const files = listArticleFilesSync(dir);
+  const parts = files.map((f) => `${f}=${stamp(join(dir, f))}`);
   return digest(dir, parts, await codeStamp(import.meta.url));
 }
 
@@ -61,7 +66,7 @@ export async function readCache<T>(
   fingerprint: string,
 ): Promise<T | null> {
   try {
-    const data = JSON.parse(await readFile(cachePath(root, key), 'utf8')) as {
+    const data = JSON.parse(readFileSync(cachePath(root, key), 'utf8')) as {
       fingerprint?: string;
       value?: T;
     };

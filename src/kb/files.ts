@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { sep } from 'node:path';
 import { KbError, KbErrorCode } from './errors.js';
@@ -13,6 +14,10 @@ export async function listArticleFiles(dir: string): Promise<string[]> {
       `cannot read knowledge base folder ${dir}: ${(err as Error).message}`,
     );
   }
+  return articleFiles(entries);
+}
+
+function articleFiles(entries: readonly string[]): string[] {
   return entries
     .filter((p) => p.endsWith('.md'))
     .filter((p) => {
@@ -21,4 +26,18 @@ export async function listArticleFiles(dir: string): Promise<string[]> {
     })
     .map((p) => p.split(sep).join('/'))
     .sort();
+}
+
+/** listArticleFiles, synchronously (for the cache check of a cold command line). */
+export function listArticleFilesSync(dir: string): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir, { recursive: true }).map(String);
+  } catch (err) {
+    throw new KbError(
+      KbErrorCode.NotFound,
+      `cannot read knowledge base folder ${dir}: ${(err as Error).message}`,
+    );
+  }
+  return articleFiles(entries);
 }

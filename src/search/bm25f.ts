@@ -85,7 +85,10 @@ export class Bm25fIndex {
 
   toJSON(): Bm25fData {
     const postings: Bm25fData['postings'] = [];
-    for (const [term, p] of this.postings) postings.push([term, p.docs, p.tf]);
+    // Four decimals are plenty for ranking and keep a cached index small and quick to parse.
+    for (const [term, p] of this.postings) {
+      postings.push([term, p.docs, p.tf.map((w) => Math.round(w * 1e4) / 1e4)]);
+    }
     return { size: this.size, k1: this.k1, postings };
   }
 

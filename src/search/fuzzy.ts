@@ -1,4 +1,13 @@
-import Fuse from 'fuse.js';
+import { createRequire } from 'node:module';
+import type Fuse from 'fuse.js';
+
+// fuse.js is loaded on the first correction only: most questions need none, and a cold
+// command line should not pay for it.
+let FuseClass: typeof Fuse | undefined;
+function fuseClass(): typeof Fuse {
+  FuseClass ??= createRequire(import.meta.url)('fuse.js') as typeof Fuse;
+  return FuseClass;
+}
 
 /** Options of the typo corrector, with their defaults in FUZZY_DEFAULTS. */
 export interface FuzzyOptions {
@@ -31,28 +40,39 @@ export interface Correction {
  * a few hundred short words.
  */
 export class TypoCorrector {
-  private readonly groups = new Map<string, string[]>();
+  private groups: Map<string, string[]> | undefined;
+  private readonly vocabulary: Iterable<string>;
   private readonly buckets = new Map<string, Fuse<string>>();
   private readonly cache = new Map<string, Correction | null>();
   private readonly options: FuzzyOptions;
 
   constructor(vocabulary: Iterable<string>, options: Partial<FuzzyOptions> = {}) {
     this.options = { ...FUZZY_DEFAULTS, ...options };
-    for (const word of vocabulary) {
+    this.vocabulary = vocabulary;
+  }
+
+  /** Vocabulary words by first letter, grouped on first use. */
+  private grouped(): Map<string, string[]> {
+    if (this.groups) return this.groups;
+    const groups = new Map<string, string[]>();
+    for (const word of this.vocabulary) {
       if (word.length < this.options.minLength - 1 || !/^[a-z]+$/.test(word)) continue;
       const key = word[0] ?? '';
-      const group = this.groups.get(key) ?? [];
+      const group = groups.get(key) ?? [];
       group.push(word);
-      this.groups.set(key, group);
+      groups.set(key, group);
     }
+    this.groups = groups;
+    return groups;
   }
 
   /** The fuse.js index of words starting with `letter`, built on first use. */
   private bucket(letter: string): Fuse<string> | undefined {
     let fuse = this.buckets.get(letter);
-    const group = this.groups.get(letter);
+    const group = this.grouped().get(letter);
     if (!fuse && group) {
-      fuse = new Fuse(group.sort(), {
+      const FuseImpl = fuseClass();
+      fuse = new FuseImpl(group.sort(), {
         includeScore: true,
         ignoreLocation: true,
         threshold: this.options.threshold,

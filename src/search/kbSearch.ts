@@ -103,7 +103,7 @@ export class KbSearch {
       (t) => isStateToken(t) || names.has(t),
     );
     this.topicalTerms = new Set(records.topicalTerms);
-    this.typos = new TypoCorrector(this.contentIndex.terms());
+    this.typos = new TypoCorrector([...this.contentIndex.terms()]);
     this.central = centrality(kb.articles);
     this.byId = new Map(kb.articles.map((a, i) => [a.id, i]));
   }
