@@ -68,7 +68,9 @@ export class Bm25fIndex {
           postings.set(t, p);
         }
         p[1].push(d);
-        p[2].push(w);
+        // Four decimals are plenty for ranking and keep a cached index small and quick to
+        // parse; rounding here (not in toJSON) keeps cached and fresh indexes identical.
+        p[2].push(Math.round(w * 1e4) / 1e4);
       }
     });
     return new Bm25fIndex({
@@ -85,10 +87,7 @@ export class Bm25fIndex {
 
   toJSON(): Bm25fData {
     const postings: Bm25fData['postings'] = [];
-    // Four decimals are plenty for ranking and keep a cached index small and quick to parse.
-    for (const [term, p] of this.postings) {
-      postings.push([term, p.docs, p.tf.map((w) => Math.round(w * 1e4) / 1e4)]);
-    }
+    for (const [term, p] of this.postings) postings.push([term, p.docs, p.tf]);
     return { size: this.size, k1: this.k1, postings };
   }
 
