@@ -14,6 +14,7 @@ export const INTENT_KINDS: Readonly<Record<Intent, readonly string[]>> = Object.
   how: ['states', 'closing'],
   compare: [],
   many: [],
+  stuck: [],
   check: [],
 });
 
@@ -25,6 +26,7 @@ const HEADING_INTENTS: ReadonlyArray<[Intent, RegExp]> = [
   ['clear', /^what to do\b|\b(?:clear|kill|now)\b/i],
   ['reduce', /\b(?:reduc\w*|lower\w*|tun\w*)\b/i],
   ['many', /\bis it a problem\b|\bhow bad\b|\bpiles? up\b|\bhigh count\b/i],
+  ['stuck', /\bpiles? up\b|\bdoes not go away\b|\bon its own\b/i],
   ['check', /^how to (?:check|see|tell|find|read)\b|\b(?:check|diagnos\w*)\b/i],
 ];
 
@@ -51,7 +53,7 @@ export function intentFit(kind: string, intents: ReadonlySet<Intent>): number {
 }
 
 /** Intents that report trouble with a state and want it dealt with. */
-const TROUBLE: readonly Intent[] = ['many', 'fix', 'clear'];
+const TROUBLE: readonly Intent[] = ['many', 'stuck', 'fix', 'clear'];
 
 /**
  * 1 when the question reports trouble with a named state (a pile-up, "fix", "kill") and the

@@ -124,6 +124,9 @@ describe('intents and implied states', () => {
     expect(ask('what is TIME_WAIT').intents.has('what')).toBe(true);
     expect(ask('为什么会这样').intents.has('why')).toBe(true);
     expect(ask('如何解决').intents.has('fix')).toBe(true);
+    expect(ask('sockets stuck in FIN_WAIT_2').intents.has('stuck')).toBe(true);
+    expect(ask('CLOSE_WAIT 连接怎么关闭').intents.has('clear')).toBe(true);
+    expect(ask('how does TCP close a connection').intents.has('clear')).toBe(false);
   });
 
   it('reads a state from its description when none is named', () => {

@@ -10,6 +10,7 @@ export type Intent =
   | 'how'
   | 'compare'
   | 'many'
+  | 'stuck'
   | 'check';
 
 /** A search term with its weight in the query (1 = a word the user typed). */

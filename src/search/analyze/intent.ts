@@ -8,7 +8,7 @@ const INTENTS: ReadonlyArray<[Intent, RegExp]> = [
   ],
   [
     'clear',
-    /\b(?:kill(?:s|ed|ing)?|clear(?:s|ed|ing)?|clean(?:s|ed|ing|up)?|flush|purge|get rid|force(?:d|fully)? clos\w*|terminate|destroy|without (?:a )?restart\w*|can'?t close|cannot close)\b/i,
+    /\b(?:kill(?:s|ed|ing)?|clear(?:s|ed|ing)?|clean(?:s|ed|ing|up)?|flush|purge|get rid|force(?:d|fully)? clos\w*|terminate|destroy|without (?:a )?restart\w*|can'?t close|cannot close)\b|\bhow (?:to |do i |can i |do we |can we )?(?:close|remove|drop)\b/i,
   ],
   [
     'reduce',
@@ -24,6 +24,10 @@ const INTENTS: ReadonlyArray<[Intent, RegExp]> = [
   [
     'many',
     /\b(?:many|lots?|a lot|hundreds|thousands|tons|huge|numerous|massive|large (?:number|amount|volume)|high (?:number|count)|pile\w*|build(?:s|ing)? up|accumulat\w*|increas\w*|growing)\b/i,
+  ],
+  [
+    'stuck',
+    /\b(?:stuck|hang(?:s|ing)?|hung|never (?:go(?:es)? away|clos\w*|end)|won'?t go away|not going away|perpetual|forever|left in)\b/i,
   ],
   [
     'check',
