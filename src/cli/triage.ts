@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { isEmptySnapshot, readStream } from '../netstat/index.js';
+import { isEmptySnapshot } from '../netstat/index.js';
+import { readStreamParallel } from '../netstat/parallelReader.js';
 import type { Snapshot } from '../netstat/snapshot.js';
 import { triage } from '../triage/index.js';
 import type { Verdict } from '../triage/verdict.js';
@@ -71,7 +72,8 @@ export async function runTriage(args: string[], io: CliIo): Promise<number> {
   }
   let snapshot: Snapshot;
   try {
-    snapshot = await readStream(input);
+    // Large inputs are shared with a worker thread; small ones never start one.
+    snapshot = await readStreamParallel(input as AsyncIterable<Buffer>);
   } catch (e) {
     return fail(`cannot read ${file ?? 'stdin'}: ${(e as Error).message}`);
   }

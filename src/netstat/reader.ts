@@ -3,10 +3,30 @@ import { type CommandHints, commandHints, commandStart } from './command.js';
 import { looksLikeAddress, parseEndpoint } from './endpoint.js';
 import { fromLatin1, indexIn, LineView, lastIndexIn, parseHex, parseUint } from './lineView.js';
 import type { InputFormat, Snapshot } from './snapshot.js';
-import { RowScratch, SnapshotBuilder, type SnapshotLimits } from './snapshotBuilder.js';
+import {
+  type BuilderPartial,
+  RowScratch,
+  SnapshotBuilder,
+  type SnapshotLimits,
+} from './snapshotBuilder.js';
 import type { TcpState } from './states.js';
 
 type Section = 'inet' | 'unix' | 'udp' | 'sctp' | 'other';
+
+/** The reading context handed to a reader that continues the same input (a worker). */
+export interface ReaderContext {
+  section: Section;
+  cmd: CommandHints | undefined;
+  ssNoStateColumn: boolean;
+  bsdPidOffset: number;
+  solaris: boolean;
+}
+
+/** A reader's results as plain data (survives postMessage). */
+export interface ReaderPartial {
+  builder: BuilderPartial;
+  artefacts: string[];
+}
 
 /** Timer kinds printed by `netstat -o` and `ss -o`. */
 const TIMER_KINDS = new Set(['off', 'on', 'keepalive', 'timewait', 'probe', 'persist', 'unknown']);
@@ -36,44 +56,94 @@ export class SocketTableReader {
   private readonly artefacts = new Set<string>();
   private wcSeen = false;
 
-  constructor(limits: Partial<SnapshotLimits> = {}) {
+  constructor(limits: Partial<SnapshotLimits> = {}, context?: ReaderContext) {
     this.b = new SnapshotBuilder(limits);
+    if (context) {
+      this.section = context.section;
+      this.cmd = context.cmd;
+      this.ssNoStateColumn = context.ssNoStateColumn;
+      this.bsdPidOffset = context.bsdPidOffset;
+      this.solaris = context.solaris;
+    }
+  }
+
+  /** What a reader of later chunks of the same input must know: the section, the command. */
+  context(): ReaderContext {
+    return {
+      section: this.section,
+      cmd: this.cmd,
+      ssNoStateColumn: this.ssNoStateColumn,
+      bsdPidOffset: this.bsdPidOffset,
+      solaris: this.solaris,
+    };
+  }
+
+  /** Ends this reader's share of the input and returns it as plain data for `absorb`. */
+  partial(): ReaderPartial {
+    this.drain();
+    return { builder: this.b.exportPartial(), artefacts: [...this.artefacts] };
+  }
+
+  /** Merges what another reader of other chunks of the same input found. */
+  absorb(p: ReaderPartial): void {
+    this.b.merge(p.builder);
+    for (const a of p.artefacts) if (this.artefacts.size < 12) this.artefacts.add(a);
   }
 
   /** Feeds the next chunk (latin1 view); lines may span chunks. */
   push(chunk: string): void {
-    let s = this.carry.length > 0 ? this.carry + chunk : chunk;
-    this.carry = '';
     let a = 0;
-    const len = s.length;
-    for (;;) {
-      const nl = s.indexOf('\n', a);
-      if (nl < 0) break;
-      this.line(s, a, nl);
+    if (this.carry.length > 0) {
+      // Finish the line that spans the boundary on its own, so the big chunk stays a flat
+      // string (a concatenation would make every char read go through a cons string).
+      const nl = chunk.indexOf('\n');
+      if (nl < 0) {
+        this.keep(this.carry + chunk);
+        return;
+      }
+      const line = this.carry + chunk.slice(0, nl);
+      this.carry = '';
+      this.line(line, 0, line.length);
       a = nl + 1;
     }
-    if (a < len) {
-      // Keep the partial last line; cap it so one endless line cannot grow memory.
-      s = s.slice(a);
-      this.carry = s.length > 1 << 20 ? s.slice(0, 1 << 20) : s;
-      if (s.length > 1 << 20) this.b.unreadable('a line longer than 1 MiB was cut');
+    for (;;) {
+      const nl = chunk.indexOf('\n', a);
+      if (nl < 0) break;
+      this.line(chunk, a, nl);
+      a = nl + 1;
+    }
+    if (a < chunk.length) this.keep(a === 0 ? chunk : chunk.slice(a));
+  }
+
+  /** Keeps a partial last line; caps it so one endless line cannot grow memory. */
+  private keep(rest: string): void {
+    if (rest.length > 1 << 20) {
+      this.b.unreadable('a line longer than 1 MiB was cut');
+      this.carry = rest.slice(0, 1 << 20);
+    } else {
+      this.carry = rest;
     }
   }
 
   /** Ends the input (the last line may be truncated) and returns the Snapshot. */
   end(): Snapshot {
-    if (this.carry.length > 0) {
-      const s = this.carry;
-      this.carry = '';
-      this.line(s, 0, s.length);
-    }
-    this.flushPending();
+    this.drain();
     if (this.artefacts.size > 0) {
       this.b.warn(
         `ignored words that are not TCP states: ${[...this.artefacts].slice(0, 6).join(', ')}`,
       );
     }
     return this.b.finish();
+  }
+
+  /** Reads the last (unterminated) line and folds the pending row. */
+  private drain(): void {
+    if (this.carry.length > 0) {
+      const s = this.carry;
+      this.carry = '';
+      this.line(s, 0, s.length);
+    }
+    this.flushPending();
   }
 
   // ---- one line -------------------------------------------------------------------------
@@ -124,11 +194,107 @@ export class SocketTableReader {
       b.skip('blank');
       return;
     }
+    if (this.section !== 'unix' && s.charCodeAt(a) === 116 && this.fastLinuxRow(s, a, e)) return;
     const indented = a > raw;
     const v = this.v;
     v.set(s, a, e);
     this.dispatch(v, indented);
   }
+
+  /**
+   * Fast path for the shape that dominates large dumps, a Linux `netstat -tan[p][o]` row:
+   * `tcp[6] RecvQ SendQ local remote STATE [pid/prog | -] [timer (...)]`, read in one pass
+   * with no token table. Anything unexpected returns false before any state is touched,
+   * and the general path reads the line instead, so the two always agree.
+   */
+  private fastLinuxRow(s: string, a: number, e: number): boolean {
+    if (s.charCodeAt(a + 1) !== 99 || s.charCodeAt(a + 2) !== 112) return false;
+    let i = a + 3;
+    let proto = 'tcp';
+    if (s.charCodeAt(i) === 54) {
+      proto = 'tcp6';
+      i++;
+    }
+    if (s.charCodeAt(i) !== 32) return false;
+    // Recv-Q and Send-Q.
+    i = skipBlanks(s, i, e);
+    const rqEnd = digitsEnd(s, i, e);
+    if (rqEnd === i || rqEnd - i > 12 || s.charCodeAt(rqEnd) !== 32) return false;
+    const rq = parseUint(s, i, rqEnd);
+    i = skipBlanks(s, rqEnd, e);
+    const sqEnd = digitsEnd(s, i, e);
+    if (sqEnd === i || sqEnd - i > 12 || s.charCodeAt(sqEnd) !== 32) return false;
+    const sq = parseUint(s, i, sqEnd);
+    // Local and remote address tokens, then the state.
+    const la = skipBlanks(s, sqEnd, e);
+    const le = tokenEnd(s, la, e);
+    const ra = skipBlanks(s, le, e);
+    const re = tokenEnd(s, ra, e);
+    const sa = skipBlanks(s, re, e);
+    const se = tokenEnd(s, sa, e);
+    if (sa >= e) return false;
+    const st = this.stateIn(s, sa, se);
+    if (st === undefined) return false;
+    if (lastIndexIn(s, 58, la, le) < 0) return false; // dotted ports: a BSD row, not Linux
+    const r = this.cur;
+    r.reset();
+    if (!parseEndpoint(s, la, le, 0, r) || !parseEndpoint(s, ra, re, 1, r)) return false;
+    // What follows: pid/program or '-', maybe user and inode (-e), maybe a timer (-o).
+    let k = skipBlanks(s, se, e);
+    while (k < e) {
+      const te = tokenEnd(s, k, e);
+      const slash = r.processKey === undefined ? indexIn(s, 47, k, te) : -1;
+      const pid = slash > k ? parseUint(s, k, slash) : -1;
+      if (pid >= 0) {
+        r.processKey = pid;
+        r.processNameSource = s;
+        r.processNameStart = slash + 1;
+        r.processNameEnd = te;
+      } else if (te < e && s.charCodeAt(skipBlanks(s, te, e)) === 40) {
+        const kind = s.slice(k, te);
+        if (TIMER_KINDS.has(kind)) r.timer = kind;
+      }
+      k = skipBlanks(s, te, e);
+    }
+    this.flushPending();
+    r.state = st;
+    r.proto = proto;
+    r.recvQ = rq;
+    r.sendQ = sq;
+    this.b.vote('netstat-linux');
+    this.b.setOs('linux');
+    r.lineSource = s;
+    r.lineStart = a;
+    r.lineEnd = e;
+    this.cur = this.pend;
+    this.pend = r;
+    this.pending = true;
+    return true;
+  }
+
+  /**
+   * The state spelled by s[a, e). Rows repeat a few spellings, so each spelling is cached
+   * under its shape (length, first and last char) and confirmed char by char: no string is
+   * built for a spelling already seen.
+   */
+  private stateIn(s: string, a: number, e: number): TcpState | undefined {
+    const len = e - a;
+    if (len <= 0 || len > 40) return undefined;
+    const key = len * 65536 + s.charCodeAt(a) * 256 + (s.charCodeAt(e - 1) & 255);
+    const hit = this.stateCache.get(key);
+    if (hit !== undefined) {
+      const text = hit.text;
+      let k = 1;
+      while (k < len && s.charCodeAt(a + k) === text.charCodeAt(k)) k++;
+      if (k === len) return hit.state;
+    }
+    const tok = s.slice(a, e);
+    const st = stateFromToken(tok);
+    if (st !== undefined && this.stateCache.size < 256)
+      this.stateCache.set(key, { text: tok, state: st });
+    return st;
+  }
+  private readonly stateCache = new Map<number, { text: string; state: TcpState }>();
 
   private dispatch(v: LineView, indented: boolean): void {
     const b = this.b;
@@ -173,30 +339,12 @@ export class SocketTableReader {
 
   // ---- rows -----------------------------------------------------------------------------
 
-  private lastStateText = '';
-  private lastState: TcpState | undefined;
-
   /**
    * The state spelled by token i. Consecutive rows mostly repeat a few spellings, so the last
    * one is compared char by char before slicing a new string for the alias lookup.
    */
   private stateAt(v: LineView, i: number): TcpState | undefined {
-    const a = v.ts[i] as number;
-    const e = v.te[i] as number;
-    const last = this.lastStateText;
-    if (e - a === last.length) {
-      const s = v.s;
-      let k = 0;
-      while (k < last.length && s.charCodeAt(a + k) === last.charCodeAt(k)) k++;
-      if (k === last.length) return this.lastState;
-    }
-    const tok = v.s.slice(a, e);
-    const st = stateFromToken(tok);
-    if (st !== undefined) {
-      this.lastStateText = tok;
-      this.lastState = st;
-    }
-    return st;
+    return this.stateIn(v.s, v.ts[i] as number, v.te[i] as number);
   }
 
   /** A row that starts with tcp/tcp4/tcp6/tcp46/TCP. */
@@ -949,6 +1097,36 @@ function osOfCommand(text: string): 'linux' | 'bsd' | 'windows' | undefined {
   if (/netstat\s+-a?n?o\b|netstat\s+-ano|Get-NetTCPConnection|findstr/i.test(text))
     return 'windows';
   return undefined;
+}
+
+/** The first index at or after i that is not a space or tab (or e). */
+function skipBlanks(s: string, i: number, e: number): number {
+  while (i < e) {
+    const c = s.charCodeAt(i);
+    if (c !== 32 && c !== 9) break;
+    i++;
+  }
+  return i;
+}
+
+/** The end of the token starting at i (the next space or tab, or e). */
+function tokenEnd(s: string, i: number, e: number): number {
+  while (i < e) {
+    const c = s.charCodeAt(i);
+    if (c === 32 || c === 9) break;
+    i++;
+  }
+  return i;
+}
+
+/** The end of the run of digits starting at i. */
+function digitsEnd(s: string, i: number, e: number): number {
+  while (i < e) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    i++;
+  }
+  return i;
 }
 
 function isWordChar(c: number): boolean {

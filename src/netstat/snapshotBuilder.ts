@@ -150,6 +150,25 @@ class BoundedTally {
     return fresh;
   }
 
+  /** Adds another tally's counts (plain data from a worker), respecting this one's cap. */
+  merge(o: { map: Map<number | string, Tally>; other: number; capped: boolean }): void {
+    for (const [key, t] of o.map) {
+      const mine = this.map.get(key);
+      if (mine !== undefined) {
+        mine.count += t.count;
+        mine.recvQ += t.recvQ;
+        mine.sendQ += t.sendQ;
+      } else if (this.map.size < this.cap) {
+        this.map.set(key, { ...t });
+      } else {
+        this.other += t.count;
+        this.capped = true;
+      }
+    }
+    this.other += o.other;
+    this.capped ||= o.capped;
+  }
+
   top(n: number): KeyCount[] {
     const all: KeyCount[] = [];
     for (const [key, t] of this.map) {
@@ -162,6 +181,12 @@ class BoundedTally {
 
 function newQueue(): QueueStats {
   return { total: 0, max: 0, nonZero: 0 };
+}
+
+function mergeQueue(q: QueueStats, o: QueueStats): void {
+  q.total += o.total;
+  q.nonZero += o.nonZero;
+  if (o.max > q.max) q.max = o.max;
 }
 
 function addQueue(q: QueueStats, v: number): void {
@@ -184,6 +209,17 @@ class PortTally {
     this.count[port] = c + 1;
     if (rq > 0) this.recvQ[port] = (this.recvQ[port] as number) + rq;
     if (sq > 0) this.sendQ[port] = (this.sendQ[port] as number) + sq;
+  }
+
+  merge(o: { count: Int32Array; recvQ: Float64Array; sendQ: Float64Array }): void {
+    for (let p = 0; p < 65536; p++) {
+      const c = o.count[p] as number;
+      if (c === 0) continue;
+      if (this.count[p] === 0) this.distinct++;
+      this.count[p] = (this.count[p] as number) + c;
+      this.recvQ[p] = (this.recvQ[p] as number) + (o.recvQ[p] as number);
+      this.sendQ[p] = (this.sendQ[p] as number) + (o.sendQ[p] as number);
+    }
   }
 
   top(n: number): KeyCount[] {
@@ -225,8 +261,15 @@ class StateAccumulator {
   private ipv4Capped = false;
   private ipv4Other = 0;
   readonly process: BoundedTally;
-  readonly atLeast = { 1024: 0, 10000: 0, 32768: 0, 49152: 0 };
+  // Named fields, not an object keyed 1024/10000/...: integer keys make slow elements.
+  private atLeast1024 = 0;
+  private atLeast10000 = 0;
+  private atLeast32768 = 0;
+  private atLeast49152 = 0;
   readonly timers: Record<string, number> = {};
+  /** The last process seen and its tally: rows of one process often come together. */
+  private lastProcessKey: number | string | undefined;
+  private lastProcess: Tally | undefined;
 
   constructor(private readonly cap: number) {
     this.localPort = new BoundedTally(cap);
@@ -247,10 +290,10 @@ class StateAccumulator {
       if (this.numericPorts === undefined) this.numericPorts = new PortTally();
       this.numericPorts.add(p, rq, sq);
       if (p >= 1024) {
-        this.atLeast[1024]++;
-        if (p >= 10000) this.atLeast[10000]++;
-        if (p >= 32768) this.atLeast[32768]++;
-        if (p >= 49152) this.atLeast[49152]++;
+        this.atLeast1024++;
+        if (p >= 10000) this.atLeast10000++;
+        if (p >= 32768) this.atLeast32768++;
+        if (p >= 49152) this.atLeast49152++;
       }
     } else if (r.localPort !== undefined) {
       fresh = this.localPort.add(`s:${r.localPort}`, rq, sq);
@@ -269,11 +312,73 @@ class StateAccumulator {
         if (fresh) fresh.label = label;
       }
     }
-    if (r.processKey !== undefined) {
-      fresh = this.process.add(r.processKey, rq, sq);
-      if (fresh) fresh.label = r.processLabel();
+    const pk = r.processKey;
+    if (pk !== undefined) {
+      const last = this.lastProcess;
+      if (pk === this.lastProcessKey && last !== undefined) {
+        last.count++;
+        last.recvQ += rq;
+        last.sendQ += sq;
+      } else {
+        fresh = this.process.add(pk, rq, sq);
+        if (fresh) fresh.label = r.processLabel();
+        this.lastProcessKey = pk;
+        this.lastProcess = this.process.map.get(pk);
+      }
     }
     if (r.timer !== undefined) this.timers[r.timer] = (this.timers[r.timer] ?? 0) + 1;
+  }
+
+  /** Adds another accumulator's aggregates (plain data from a worker). */
+  merge(o: StateAccumulator): void {
+    this.records += o.records;
+    mergeQueue(this.recvQ, o.recvQ);
+    mergeQueue(this.sendQ, o.sendQ);
+    if (o.numericPorts) {
+      if (this.numericPorts === undefined) this.numericPorts = new PortTally();
+      this.numericPorts.merge(o.numericPorts);
+    }
+    this.localPort.merge(o.localPort);
+    this.remoteHost.merge(o.remoteHost);
+    this.remoteEndpoint.merge(o.remoteEndpoint);
+    this.process.merge(o.process);
+    this.lastProcess = undefined;
+    this.lastProcessKey = undefined;
+    for (const [ip, h] of o.ipv4) {
+      let mine = this.ipv4.get(ip);
+      if (mine === undefined) {
+        if (this.ipv4.size >= this.cap) {
+          this.ipv4Other += h.count;
+          this.ipv4Capped = true;
+          continue;
+        }
+        mine = { count: 0, recvQ: 0, sendQ: 0, ports: new Map() };
+        this.ipv4.set(ip, mine);
+      }
+      mine.count += h.count;
+      mine.recvQ += h.recvQ;
+      mine.sendQ += h.sendQ;
+      for (const [port, t] of h.ports) {
+        const tp = mine.ports.get(port);
+        if (tp !== undefined) {
+          tp.count += t.count;
+          tp.recvQ += t.recvQ;
+          tp.sendQ += t.sendQ;
+        } else if (this.ipv4Endpoints < this.cap) {
+          mine.ports.set(port, { ...t });
+          this.ipv4Endpoints++;
+        } else {
+          this.ipv4Capped = true;
+        }
+      }
+    }
+    this.ipv4Other += o.ipv4Other;
+    this.ipv4Capped ||= o.ipv4Capped;
+    this.atLeast1024 += o.atLeast1024;
+    this.atLeast10000 += o.atLeast10000;
+    this.atLeast32768 += o.atLeast32768;
+    this.atLeast49152 += o.atLeast49152;
+    for (const [k, v] of Object.entries(o.timers)) this.timers[k] = (this.timers[k] ?? 0) + v;
   }
 
   private foldIpv4(r: RowScratch, rq: number, sq: number): void {
@@ -339,7 +444,12 @@ class StateAccumulator {
         remoteEndpoint: this.remoteEndpoint.map.size + this.ipv4Endpoints,
         process: this.process.map.size,
       },
-      localPortAtLeast: { ...this.atLeast },
+      localPortAtLeast: {
+        1024: this.atLeast1024,
+        10000: this.atLeast10000,
+        32768: this.atLeast32768,
+        49152: this.atLeast49152,
+      },
       capped:
         this.localPort.capped ||
         this.remoteHost.capped ||
@@ -378,6 +488,32 @@ class TopK<K> {
     return this.items;
   }
 }
+
+/** A builder's state as plain data, for merging a worker's results. */
+export interface BuilderPartial {
+  rowTally: Float64Array;
+  summaryCounts: StateCounts;
+  summarySeen: boolean;
+  accs: (StateAccumulator | null)[];
+  listening: string[];
+  sample: SocketRecord[];
+  series: CountSeries[];
+  formatVotes: Map<InputFormat, number>;
+  os: OsFamily;
+  osHint: OsFamily | undefined;
+  extra: Record<string, number>;
+  lines: Snapshot['lines'];
+  skippedBy: Record<string, number>;
+  reasons: string[];
+  warnings: string[];
+  command: string | undefined;
+}
+
+/** Index of each state in TCP_STATES. */
+const STATE_INDEX: Readonly<Record<TcpState, number>> = Object.freeze(
+  Object.fromEntries(TCP_STATES.map((s, i) => [s, i])) as Record<TcpState, number>,
+);
+const LISTEN_INDEX = STATE_INDEX.LISTEN;
 
 /** Dotted-quad text of an IPv4 address held as an unsigned number. */
 export function ipv4String(n: number): string {
@@ -421,21 +557,93 @@ export class SnapshotBuilder {
 
   /** Folds one socket row held in a RowScratch (the reader's fast path). */
   foldRow(r: RowScratch): void {
-    this.rowCounts[r.state]++;
+    const si = STATE_INDEX[r.state];
+    this.rowTally[si] = (this.rowTally[si] as number) + 1;
     this.lines.records++;
-    if (r.state === 'LISTEN' && this.listening.size < this.limits.listeningPorts) {
+    if (si === LISTEN_INDEX && this.listening.size < this.limits.listeningPorts) {
       const port = r.localPortNum >= 0 ? String(r.localPortNum) : r.localPort;
       if (port !== undefined && port !== '*') this.listening.add(port);
     }
     if (r.hasAddresses) {
-      let a = this.acc.get(r.state);
+      let a = this.accByIndex[si];
       if (a === undefined) {
         a = new StateAccumulator(this.limits.keysPerDimension);
+        this.accByIndex[si] = a;
         this.acc.set(r.state, a);
       }
       a.fold(r);
     }
     if (this.sample.length < this.limits.sampleRecords) this.sample.push(recordOf(r));
+  }
+  /** Row counts by state index (TCP_STATES order): an array, not a string-keyed object. */
+  private readonly rowTally = new Float64Array(TCP_STATES.length);
+  private readonly accByIndex: (StateAccumulator | undefined)[] = new Array(TCP_STATES.length).fill(
+    undefined,
+  );
+
+  /**
+   * Everything folded so far as plain data that survives a worker's postMessage (structured
+   * clone): the counterpart of `merge`.
+   */
+  exportPartial(): BuilderPartial {
+    this.flushVotes();
+    return {
+      rowTally: this.rowTally,
+      summaryCounts: this.summaryCounts,
+      summarySeen: this.summarySeen,
+      accs: this.accByIndex.map((a) => a ?? null),
+      listening: [...this.listening],
+      sample: this.sample,
+      series: [...this.series.values()],
+      formatVotes: this.formatVotes,
+      os: this.os,
+      osHint: this.osHint,
+      extra: this.extra,
+      lines: this.lines,
+      skippedBy: this.skippedBy,
+      reasons: this.reasons,
+      warnings: [...this.warnings],
+      command: this.command,
+    };
+  }
+
+  /** Merges another builder's partial (from a worker that read other chunks of the same input). */
+  merge(p: BuilderPartial): void {
+    for (let i = 0; i < TCP_STATES.length; i++)
+      this.rowTally[i] = (this.rowTally[i] as number) + (p.rowTally[i] as number);
+    for (const st of TCP_STATES) this.summaryCounts[st] += p.summaryCounts[st];
+    this.summarySeen ||= p.summarySeen;
+    p.accs.forEach((o, i) => {
+      if (o === null) return;
+      let a = this.accByIndex[i];
+      if (a === undefined) {
+        a = new StateAccumulator(this.limits.keysPerDimension);
+        this.accByIndex[i] = a;
+        this.acc.set(TCP_STATES[i] as TcpState, a);
+      }
+      a.merge(o);
+    });
+    for (const port of p.listening)
+      if (this.listening.size < this.limits.listeningPorts) this.listening.add(port);
+    for (const rec of p.sample)
+      if (this.sample.length < this.limits.sampleRecords) this.sample.push(rec);
+    for (const ser of p.series) for (const v of ser.values) this.addSeriesValue(ser.state, v);
+    this.flushVotes();
+    for (const [f, v] of p.formatVotes) this.formatVotes.set(f, (this.formatVotes.get(f) ?? 0) + v);
+    if (this.os === 'unknown') this.os = p.os;
+    if (this.osHint === undefined) this.osHint = p.osHint;
+    for (const [k, v] of Object.entries(p.extra)) {
+      this.extra[k] = k.startsWith('log:') ? (this.extra[k] ?? 0) + v : (this.extra[k] ?? v);
+    }
+    this.lines.total += p.lines.total;
+    this.lines.records += p.lines.records;
+    this.lines.skipped += p.lines.skipped;
+    this.lines.unreadable += p.lines.unreadable;
+    for (const [k, v] of Object.entries(p.skippedBy))
+      this.skippedBy[k] = (this.skippedBy[k] ?? 0) + v;
+    for (const r of p.reasons) if (this.reasons.length < this.limits.reasons) this.reasons.push(r);
+    for (const w of p.warnings) this.warnings.add(w);
+    if (this.command === undefined) this.command = p.command;
   }
 
   /** Folds one SocketRecord (the convenient path for tests and other producers). */
@@ -538,6 +746,9 @@ export class SnapshotBuilder {
 
   /** The Snapshot of everything folded so far. */
   finish(): Snapshot {
+    TCP_STATES.forEach((state, i) => {
+      this.rowCounts[state] = this.rowTally[i] as number;
+    });
     const rowTotal = sum(this.rowCounts);
     const seriesList: CountSeries[] = [];
     for (const s of this.series.values()) {
