@@ -202,7 +202,14 @@ export class KbSearch {
       );
       const phrase = phrases.get(index) ?? 0;
       const titleCover = PhraseIndex.coverage(facts.titleTerms, queryTerms, this.subjectIndex);
+      // An article about other states than the ones named ("CLOSE_WAIT leak" for a TIME_WAIT
+      // question) is off-subject, however many words it shares.
+      const offSubject =
+        named.length > 0 &&
+        facts.stateTerms.size > 0 &&
+        !named.some((n) => facts.stateTerms.has(n) || facts.aliasTerms.has(n));
       const score =
+        (offSubject ? this.options.offSubjectFactor : 1) *
         (base + this.options.phraseWeight * phrase) *
         (1 + this.options.subjectBoost * subject) *
         (1 + this.options.titleBoost * titleCover) *

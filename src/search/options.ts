@@ -14,6 +14,8 @@ export interface SearchOptions {
   phraseWeight: number;
   /** Share of an alias's weight the question must contain for it to count as contained. */
   phraseCoverage: number;
+  /** Multiplier for an article whose states are all different from the ones the question names. */
+  offSubjectFactor: number;
   /** Multiplier bonus for the share of the article's title the question contains. */
   titleBoost: number;
   /** Multiplier bonus when the article's kind (folder) suits the question's intent. */
@@ -41,6 +43,7 @@ export const SEARCH_DEFAULTS: Readonly<SearchOptions> = Object.freeze({
   subjectBoost: 0.8,
   phraseWeight: 2,
   phraseCoverage: 0.75,
+  offSubjectFactor: 0.6,
   titleBoost: 0.5,
   intentBoost: 0.15,
   headingIntentBoost: 3,

@@ -81,6 +81,21 @@ describe('words', () => {
     expect(terms("clients that don't close")).toContain('notclosed');
     expect(terms('we ran out of ports')).toContain('exhaustion');
   });
+
+  it('adds concepts next to the words that describe them', () => {
+    expect(terms('the client crashed but the socket is still ESTABLISHED')).toEqual(
+      expect.arrayContaining(['client', 'deadpeer']),
+    );
+    expect(terms('detecting dead peers')).toContain('deadpeer');
+    expect(terms('sockets build up over time')).toContain('leak');
+    expect(terms('the count keeps growing')).toContain('leak');
+    expect(terms('the client closed it')).not.toContain('deadpeer');
+  });
+
+  it('reads "LISTEN queue" as the accept queue, not the LISTEN state', () => {
+    expect(ask('overflow of the LISTEN queue').states.size).toBe(0);
+    expect([...ask('port 80 in LISTEN').states]).toEqual(['LISTEN']);
+  });
 });
 
 describe('Chinese questions', () => {

@@ -6,7 +6,7 @@ import { detectIntents } from './intent.js';
 import { joinKnownNames } from './names.js';
 import { settingNames } from './settings.js';
 import { canonicalStates } from './states.js';
-import { foldPhrases } from './synonyms.js';
+import { addConcepts, foldPhrases } from './synonyms.js';
 import { tokenize } from './tokens.js';
 
 /** Stages every text goes through, indexed or asked, so both sides produce the same terms. */
@@ -16,6 +16,7 @@ export const TEXT_STAGES: readonly Stage[] = Object.freeze([
   canonicalStates,
   settingNames,
   foldPhrases,
+  addConcepts,
   tokenize,
 ]);
 
@@ -32,6 +33,7 @@ export function queryStages(knownNames: ReadonlySet<string> = new Set()): readon
     joinKnownNames(knownNames),
     detectIntents,
     foldPhrases,
+    addConcepts,
     impliedStates,
     tokenize,
   ]);

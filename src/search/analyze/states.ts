@@ -60,7 +60,8 @@ const ANY_CASE: StatePattern[] = [
 
 // English words that are also state names count as states only in capitals, or before "state".
 const CAPITALS: StatePattern[] = [
-  { re: /\bLISTEN(?:ING)?\b/g, states: ['LISTEN'] },
+  // ...but "LISTEN queue" / "listen backlog" is the accept queue, not the state.
+  { re: /\bLISTEN(?:ING)?\b(?![\s_-]*(?:queue|backlog|overflow|drop))/g, states: ['LISTEN'] },
   { re: /\bCLOSED\b/g, states: ['CLOSED'] },
   { re: /\bCLOSING\b/g, states: ['CLOSING'] },
   { re: new RegExp(`\\blisten(?:ing)?(?=${SEP1}(?:state|status)\\b)`, 'gi'), states: ['LISTEN'] },

@@ -21,6 +21,24 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   ],
 ];
 
+// Concepts added beside the words that describe them (the words stay searchable too).
+const CONCEPTS: ReadonlyArray<[RegExp, string]> = [
+  // A peer that vanished without closing: what keepalive exists to detect.
+  [
+    /\bdead[\s-]+peers?\b|\b(?:client|peer|server|remote|host|other side|other end)s?\s+(?:(?:has|had|was|is|got|were)\s+)?(?:disconnected|powered off|powerd off|crashed|died|dead|gone|rebooted|unplugged|vanished)\b/gi,
+    'deadpeer',
+  ],
+  // A count that only grows over time is a leak.
+  [/\bover time\b|\bkeeps? (?:growing|increasing|rising|climbing)\b|\bnever decreas\w*/gi, 'leak'],
+];
+
+/** Adds concept terms (a dead peer, a leak) next to the phrases that describe them. */
+export const addConcepts: Stage = (draft) => {
+  let text = draft.text;
+  for (const [re, concept] of CONCEPTS) text = text.replace(re, (m) => ` ${m} ${concept} `);
+  draft.text = text;
+};
+
 /** Folds multi-word phrases (keep-alive, build up, run out of) into single tokens. */
 export const foldPhrases: Stage = (draft) => {
   let text = draft.text;
