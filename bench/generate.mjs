@@ -54,7 +54,8 @@ export function generateListing(path, lines = 1_000_000, seed = 42) {
     const client = `172.16.${Math.floor(rand() * 64)}.${Math.floor(rand() * 250) + 1}`;
     const outbound = state === 'TIME_WAIT' || state === 'SYN_SENT' || rand() < 0.3;
     const local = outbound ? `10.0.3.17:${ephemeral}` : `10.0.3.17:${rand() < 0.7 ? 8080 : 443}`;
-    const remote = state === 'LISTEN' ? '0.0.0.0:*' : outbound ? `${upstream}:5432` : `${client}:${ephemeral}`;
+    const remote =
+      state === 'LISTEN' ? '0.0.0.0:*' : outbound ? `${upstream}:5432` : `${client}:${ephemeral}`;
     const recvQ = state === 'CLOSE_WAIT' ? Math.floor(rand() * 600) : 0;
     const sendQ = state === 'FIN_WAIT1' ? Math.floor(rand() * 20000) : 0;
     const prog = state === 'TIME_WAIT' ? '-' : PROGRAMS[Math.floor(rand() * PROGRAMS.length)];

@@ -183,8 +183,15 @@ export class Bot implements ChatBot {
           return this.#explain(command.topic);
         case 'ask':
           return this.#question(command.question, message.conversation, at);
-        case 'triage':
+        case 'triage': {
+          // Asked to triage: read the text as a paste first, even one that a chat client
+          // flattened onto a single line (Discord string options drop newlines).
+          const snapshot = this.#deps.readText(command.text);
+          if (snapshot.total > 0 || snapshot.series.length > 0) {
+            return this.#paste(snapshot, '', message.conversation, at);
+          }
           return this.#message(command.text, message, at);
+        }
       }
     }
     return this.#message(message.text, message, at);

@@ -47,6 +47,21 @@ export interface Reply {
 }
 
 /** A reply with nothing but a title and paragraphs. */
-export function simpleReply(kind: ReplyKind, title: string, paragraphs: string[], tone: ReplyTone = 'info'): Reply {
-  return { kind, title, tone, paragraphs, code: [], chart: [], findings: [], sources: [], suggestions: [] };
+export function simpleReply(
+  kind: ReplyKind,
+  title: string,
+  paragraphs: string[],
+  tone: ReplyTone = 'info',
+): Reply {
+  return {
+    kind,
+    title,
+    tone,
+    paragraphs,
+    code: [],
+    chart: [],
+    findings: [],
+    sources: [],
+    suggestions: [],
+  };
 }

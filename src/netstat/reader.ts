@@ -243,6 +243,9 @@ export class SocketTableReader {
     let k = skipBlanks(s, se, e);
     while (k < e) {
       const te = tokenEnd(s, k, e);
+      if (s.charCodeAt(k) === 116 && s.charCodeAt(k + 1) === 99 && s.charCodeAt(k + 2) === 112) {
+        return false; // another row glued onto this line: the general path splits them
+      }
       const slash = r.processKey === undefined ? indexIn(s, 47, k, te) : -1;
       const pid = slash > k ? parseUint(s, k, slash) : -1;
       if (pid >= 0) {
@@ -349,6 +352,7 @@ export class SocketTableReader {
 
   /** A row that starts with tcp/tcp4/tcp6/tcp46/TCP. */
   private protoRow(v: LineView, proto: string, protoOs: 'linux' | 'windows' | 'bsd' | 'any'): void {
+    if (this.splitGluedRows(v)) return;
     const n = v.n;
     // The state is at 5 on Linux/BSD netstat, 3 on Windows, 1 in `ss` with a Netid column.
     let si = -1;
@@ -393,6 +397,32 @@ export class SocketTableReader {
       this.netstatColumns(v, 1, si, r, protoOs);
     }
     this.endRow(v);
+  }
+
+  /**
+   * Rows that a chat client flattened onto one line ("tcp 0 0 a b CLOSE_WAIT tcp 0 0 ..."):
+   * a later TCP protocol token after a state starts the next row. Each row is read on its own.
+   */
+  private splitGluedRows(v: LineView): boolean {
+    const n = v.n;
+    if (n < 8) return false;
+    let sawState = false;
+    for (let i = 2; i < n; i++) {
+      if (!sawState) {
+        if (this.stateAt(v, i) !== undefined) sawState = true;
+        continue;
+      }
+      const c = v.s.charCodeAt(v.ts[i] as number);
+      if ((c === 116 || c === 84) && TCP_PROTOS.has(v.tok(i))) {
+        const { s, start, end } = v;
+        const cut = v.ts[i] as number;
+        this.b.lines.total--; // the two halves count as the one line they were
+        this.line(s, start, cut);
+        this.line(s, cut, end);
+        return true;
+      }
+    }
+    return false;
   }
 
   /** netstat columns between the protocol and the state, then what follows the state. */

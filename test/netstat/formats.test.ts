@@ -316,6 +316,15 @@ tcp        0      0 10.0.0.5:8080   10.0.0.7:40012   ESTABLISHED 2231/node`;
     expect(nonZero(s)).toEqual({ CLOSE_WAIT: 2, ESTABLISHED: 1 });
   });
 
+  it('splits rows a chat client flattened onto one line', () => {
+    const s = readText(rows.replace(/\n/g, ' '));
+    expect(nonZero(s)).toEqual({ CLOSE_WAIT: 2, ESTABLISHED: 1 });
+    expect(s.details.CLOSE_WAIT?.byRemoteEndpoint.map((e) => e.key).sort()).toEqual([
+      '10.0.0.7:40010',
+      '10.0.0.7:40011',
+    ]);
+  });
+
   it('says why empty and binary input hold nothing', () => {
     expect(readText('').total).toBe(0);
     const binary = readText(
