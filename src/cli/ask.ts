@@ -16,6 +16,8 @@ const USAGE = 'usage: tcp-triage ask [--json] QUESTION...';
 
 /** How many hits `--json` lists and how many "other matches" the text answer names. */
 const RESULT_LIMIT = 5;
+/** Longer "questions" are pastes or mistakes; a question needs far fewer characters. */
+const MAX_QUESTION_CHARS = 4000;
 /** Sources listed under a text answer; the article file has them all. */
 const MAX_SOURCES = 6;
 
@@ -42,6 +44,12 @@ export async function runAsk(args: string[], io: CliIo): Promise<number> {
   }
   if (!question) {
     io.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  if (question.length > MAX_QUESTION_CHARS) {
+    io.stderr.write(
+      `tcp-triage ask: the question is ${question.length} characters; ask in at most ${MAX_QUESTION_CHARS} (to triage a listing, use tcp-triage triage)\n`,
+    );
     return 2;
   }
   let kb: KnowledgeBase;

@@ -84,6 +84,10 @@ describe('tcp-triage ask', () => {
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
       expect(r.stderr).toMatch(/^usage: tcp-triage ask/);
     }
+    const long = await ask('x'.repeat(5000));
+    expect(long.code).toBe(2);
+    expect(long.stderr.trim().split('\n')).toHaveLength(1);
+    expect(long.stderr).toMatch(/5000 characters/);
     const bad = await ask('--frobnicate', 'x');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/usage: tcp-triage ask/);
