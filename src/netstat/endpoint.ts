@@ -70,17 +70,9 @@ export function parseEndpoint(
   const ip = parseIpv4(s, hostA, hostB);
   const kind = portKind(s, portA, b);
   const portNum = kind === 'num' ? parseUint(s, portA, b) : -1;
-  if (side === 0) {
-    r.localIp = ip;
-    r.localHost = ip >= 0 ? undefined : fromLatin1(s.slice(hostA, hostB));
-    r.localPortNum = portNum >= 0 && portNum <= 65535 ? portNum : -1;
-    r.localPort = r.localPortNum >= 0 ? undefined : s.slice(portA, b);
-  } else {
-    r.remoteIp = ip;
-    r.remoteHost = ip >= 0 ? undefined : fromLatin1(s.slice(hostA, hostB));
-    r.remotePortNum = portNum >= 0 && portNum <= 65535 ? portNum : -1;
-    r.remotePort = r.remotePortNum >= 0 ? undefined : s.slice(portA, b);
-  }
+  const num = portNum >= 0 && portNum <= 65535 ? portNum : -1;
+  const host = ip >= 0 ? undefined : fromLatin1(s.slice(hostA, hostB));
+  r.setSide(side, ip, host, num, num >= 0 ? undefined : s.slice(portA, b));
   return true;
 }
 
@@ -137,16 +129,6 @@ function ipv4WithPort(s: string, a: number, b: number, side: 0 | 1, r: RowScratc
     }
     if (port > 65535) return false;
   }
-  if (side === 0) {
-    r.localIp = ip;
-    r.localHost = undefined;
-    r.localPortNum = star ? -1 : port;
-    r.localPort = star ? '*' : undefined;
-  } else {
-    r.remoteIp = ip;
-    r.remoteHost = undefined;
-    r.remotePortNum = star ? -1 : port;
-    r.remotePort = star ? '*' : undefined;
-  }
+  r.setSide(side, ip, undefined, star ? -1 : port, star ? '*' : undefined);
   return true;
 }

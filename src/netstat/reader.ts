@@ -1200,15 +1200,7 @@ function procAddress(s: string, a: number, e: number, side: 0 | 1, r: RowScratch
   } else if (hexLen === 32) {
     host = procIpv6(s.slice(a, colon));
   }
-  if (side === 0) {
-    r.localIp = ip;
-    r.localHost = host;
-    r.localPortNum = port;
-  } else {
-    r.remoteIp = ip;
-    r.remoteHost = host;
-    r.remotePortNum = port;
-  }
+  r.setSide(side, ip, host, port, undefined);
 }
 
 /** 32 hex digits of /proc/net/tcp6 (four little-endian 32-bit words) as IPv6 text. */

@@ -1,4 +1,4 @@
-import { fromLatin1 } from './lineView.js';
+import { fromLatin1, parseIpv4, parseUint } from './lineView.js';
 import type {
   CountSeries,
   InputFormat,
@@ -84,6 +84,31 @@ export class RowScratch {
       );
     if (this.lineSuffix !== undefined) text = `${text} / ${this.lineSuffix}`;
     return text.slice(0, 200);
+  }
+
+  /**
+   * Sets one side of the row (0 local, 1 remote): an IPv4 address as a number (-1 when the
+   * host is a name or IPv6, given as `host`), and the port as a number (-1 when it is a
+   * service name or '*', given as `port`).
+   */
+  setSide(
+    side: 0 | 1,
+    ip: number,
+    host: string | undefined,
+    portNum: number,
+    port: string | undefined,
+  ): void {
+    if (side === 0) {
+      this.localIp = ip;
+      this.localHost = host;
+      this.localPortNum = portNum;
+      this.localPort = port;
+    } else {
+      this.remoteIp = ip;
+      this.remoteHost = host;
+      this.remotePortNum = portNum;
+      this.remotePort = port;
+    }
   }
 
   reset(): void {
@@ -652,8 +677,8 @@ export class SnapshotBuilder {
     r.reset();
     r.state = rec.state;
     r.proto = rec.proto;
-    if (rec.local) setEndpoint(r, 'local', rec.local.host, rec.local.port);
-    if (rec.remote) setEndpoint(r, 'remote', rec.remote.host, rec.remote.port);
+    if (rec.local) setEndpoint(r, 0, rec.local.host, rec.local.port);
+    if (rec.remote) setEndpoint(r, 1, rec.remote.host, rec.remote.port);
     r.recvQ = rec.recvQ ?? -1;
     r.sendQ = rec.sendQ ?? -1;
     if (rec.process !== undefined) {
@@ -857,25 +882,12 @@ function medianGap(times: number[] | undefined): number | undefined {
   return gaps[Math.floor(gaps.length / 2)];
 }
 
-const IPV4_LITERAL = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
-
-function setEndpoint(r: RowScratch, side: 'local' | 'remote', host: string, port: string): void {
-  const m = IPV4_LITERAL.exec(host);
-  const ip = m
-    ? (Number(m[1]) * 16777216 + Number(m[2]) * 65536 + Number(m[3]) * 256 + Number(m[4])) >>> 0
-    : -1;
-  const portNum = /^\d{1,5}$/.test(port) && Number(port) <= 65535 ? Number(port) : -1;
-  if (side === 'local') {
-    r.localHost = host;
-    r.localIp = ip;
-    r.localPort = port;
-    r.localPortNum = portNum;
-  } else {
-    r.remoteHost = host;
-    r.remoteIp = ip;
-    r.remotePort = port;
-    r.remotePortNum = portNum;
-  }
+/** Sets a side of the row from a SocketRecord's endpoint text. */
+function setEndpoint(r: RowScratch, side: 0 | 1, host: string, port: string): void {
+  const ip = parseIpv4(host, 0, host.length);
+  const num = parseUint(port, 0, port.length);
+  const portNum = num >= 0 && num <= 65535 ? num : -1;
+  r.setSide(side, ip, ip >= 0 ? undefined : host, portNum, portNum >= 0 ? undefined : port);
 }
 
 function recordOf(r: RowScratch): SocketRecord {
