@@ -221,29 +221,44 @@ function addQueue(q: QueueStats, v: number): void {
   if (v > q.max) q.max = v;
 }
 
-/** Per-port tallies in flat typed arrays: a local port is a direct index, no hashing. */
+/**
+ * Per-port tallies in flat typed arrays: a local port is a direct index, no hashing. The
+ * queue arrays are allocated only once a row with queued bytes arrives (most states have none).
+ */
 class PortTally {
   readonly count = new Int32Array(65536);
-  readonly recvQ = new Float64Array(65536);
-  readonly sendQ = new Float64Array(65536);
+  recvQ: Float64Array | undefined;
+  sendQ: Float64Array | undefined;
   distinct = 0;
 
   add(port: number, rq: number, sq: number): void {
     const c = this.count[port] as number;
     if (c === 0) this.distinct++;
     this.count[port] = c + 1;
-    if (rq > 0) this.recvQ[port] = (this.recvQ[port] as number) + rq;
-    if (sq > 0) this.sendQ[port] = (this.sendQ[port] as number) + sq;
+    if (rq > 0) {
+      const q = (this.recvQ ??= new Float64Array(65536));
+      q[port] = (q[port] as number) + rq;
+    }
+    if (sq > 0) {
+      const q = (this.sendQ ??= new Float64Array(65536));
+      q[port] = (q[port] as number) + sq;
+    }
   }
 
-  merge(o: { count: Int32Array; recvQ: Float64Array; sendQ: Float64Array }): void {
+  merge(o: { count: Int32Array; recvQ: Float64Array | undefined; sendQ: Float64Array | undefined }): void {
     for (let p = 0; p < 65536; p++) {
       const c = o.count[p] as number;
       if (c === 0) continue;
       if (this.count[p] === 0) this.distinct++;
       this.count[p] = (this.count[p] as number) + c;
-      this.recvQ[p] = (this.recvQ[p] as number) + (o.recvQ[p] as number);
-      this.sendQ[p] = (this.sendQ[p] as number) + (o.sendQ[p] as number);
+      if (o.recvQ && (o.recvQ[p] as number) > 0) {
+        const q = (this.recvQ ??= new Float64Array(65536));
+        q[p] = (q[p] as number) + (o.recvQ[p] as number);
+      }
+      if (o.sendQ && (o.sendQ[p] as number) > 0) {
+        const q = (this.sendQ ??= new Float64Array(65536));
+        q[p] = (q[p] as number) + (o.sendQ[p] as number);
+      }
     }
   }
 
@@ -253,12 +268,7 @@ class PortTally {
       const c = this.count[p] as number;
       if (c === 0) continue;
       if (out.length === n && c <= (out[n - 1] as KeyCount).count) continue;
-      out.push({
-        key: String(p),
-        count: c,
-        recvQ: this.recvQ[p] as number,
-        sendQ: this.sendQ[p] as number,
-      });
+      out.push({ key: String(p), count: c, recvQ: this.recvQ?.[p] ?? 0, sendQ: this.sendQ?.[p] ?? 0 });
       out.sort((a, b) => b.count - a.count);
       if (out.length > n) out.pop();
     }
