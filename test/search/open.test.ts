@@ -25,7 +25,7 @@ describe('openKbSearch', () => {
     const { dir, env, cache } = await setup();
     const first = await openKbSearch({ dir, cache: true, env });
     const files = await readdir(cache);
-    expect(files.filter((f) => f.endsWith('.json'))).toHaveLength(2);
+    expect(files.filter((f) => f.endsWith('.json'))).toHaveLength(1);
     const second = await openKbSearch({ dir, cache: true, env });
     expect(second.search.search('linger')).toEqual(first.search.search('linger'));
     expect(second.kb.articles).toEqual(first.kb.articles);
