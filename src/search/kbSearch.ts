@@ -4,6 +4,7 @@ import type { Draft, Intent, Stage, WeightedTerm } from './analyze/draft.js';
 import { IMPLIED_WEIGHT } from './analyze/impliedStates.js';
 import { analyze, queryStages } from './analyze/pipeline.js';
 import { isStateToken, stateToken } from './analyze/states.js';
+import { CONCEPT_TERMS } from './analyze/synonyms.js';
 import { Bm25fIndex } from './bm25f.js';
 import { TypoCorrector } from './fuzzy.js';
 import { dedicatedRunbookFit, intentFit } from './intentKinds.js';
@@ -182,6 +183,7 @@ export class KbSearch {
     const named = [...q.draft.states].map(stateToken);
     const implied = [...q.draft.impliedStates].map(stateToken);
     const queryTerms = new Set(q.terms.map((t) => t.term));
+    const concepts = CONCEPT_TERMS.filter((c) => queryTerms.has(c));
     const phrases = this.phrases.evidence(queryTerms, this.options.phraseCoverage);
     const settings = [...q.draft.settings].filter((s) => this.subjectIndex.has(s));
     const ranked: Ranked[] = [];
@@ -211,13 +213,25 @@ export class KbSearch {
         named.length > 0 &&
         facts.stateTerms.size > 0 &&
         !named.some((n) => facts.stateTerms.has(n) || facts.aliasTerms.has(n));
+      // Never lifts an article about other states than the ones named.
+      const concept =
+        !offSubject && concepts.some((c) => facts.subjectTerms.has(c) || facts.aliasTerms.has(c))
+          ? 1
+          : 0;
+      const coversAll =
+        q.draft.states.size >= 2 &&
+        [...q.draft.states].every((st) => facts.article.states.includes(st))
+          ? 1
+          : 0;
       const score =
         (offSubject ? this.options.offSubjectFactor : 1) *
         (base + this.options.phraseWeight * phrase) *
         (1 + this.options.subjectBoost * subject) *
         (1 + this.options.titleBoost * titleCover) *
         (1 + this.options.intentBoost * fit) *
-        (1 + this.options.runbookBoost * dedicated);
+        (1 + this.options.runbookBoost * dedicated) *
+        (1 + this.options.conceptBoost * concept) *
+        (1 + this.options.allStatesBoost * coversAll);
       const shown = shownSection.get(index);
       const section = shown ? (this.sectionIndexInArticle[shown.doc] ?? 0) : -1;
       ranked.push({ index, score, section });

@@ -24,6 +24,16 @@ export interface SearchOptions {
   headingIntentBoost: number;
   /** Multiplier bonus for the runbook dedicated to a state the question reports trouble with. */
   runbookBoost: number;
+  /**
+   * Multiplier bonus for an article whose title or aliases name a concept the question
+   * describes in other words (a dead peer, a leak): that article is about it.
+   */
+  conceptBoost: number;
+  /**
+   * Multiplier bonus, when a question names two or more states, for an article that covers
+   * all of them: "CLOSE_WAIT and TIME_WAIT" asks how they relate, not what one of them is.
+   */
+  allStatesBoost: number;
   /** Weight of a word that appears only in article bodies, never in a title, alias or heading. */
   bodyOnlyWeight: number;
   /** Weight of a term that is a typo correction, times (1 - fuse score). */
@@ -47,7 +57,9 @@ export const SEARCH_DEFAULTS: Readonly<SearchOptions> = Object.freeze({
   titleBoost: 0.5,
   intentBoost: 0.15,
   headingIntentBoost: 3,
-  runbookBoost: 0.5,
+  runbookBoost: 1,
+  conceptBoost: 1,
+  allStatesBoost: 0.5,
   bodyOnlyWeight: 0.5,
   correctionWeight: 0.7,
   minConfidentScore: 11,

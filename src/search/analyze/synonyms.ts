@@ -32,6 +32,11 @@ const CONCEPTS: ReadonlyArray<[RegExp, string]> = [
   [/\bover time\b|\bkeeps? (?:growing|increasing|rising|climbing)\b|\bnever decreas\w*/gi, 'leak'],
 ];
 
+/** The concept terms `addConcepts` may add. */
+export const CONCEPT_TERMS: readonly string[] = Object.freeze([
+  ...new Set(CONCEPTS.map(([, c]) => c)),
+]);
+
 /** Adds concept terms (a dead peer, a leak) next to the phrases that describe them. */
 export const addConcepts: Stage = (draft) => {
   let text = draft.text;
