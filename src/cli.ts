@@ -76,6 +76,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 }
 
 const io = processIo();
+// A reader that goes away (`| head`) is not an error: stop quietly, as other tools do.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 main(process.argv.slice(2), io).then(
   (code) => {
     process.exitCode = code;
