@@ -1,8 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { isEmptySnapshot } from '../netstat/index.js';
-import { readStreamParallel } from '../netstat/parallelReader.js';
+import { isEmptySnapshot, readStream } from '../netstat/index.js';
 import type { Snapshot } from '../netstat/snapshot.js';
 import { triage } from '../triage/index.js';
 import type { Verdict } from '../triage/verdict.js';
@@ -72,8 +71,7 @@ export async function runTriage(args: string[], io: CliIo): Promise<number> {
   }
   let snapshot: Snapshot;
   try {
-    // Large inputs are shared with a worker thread; small ones never start one.
-    snapshot = await readStreamParallel(input as AsyncIterable<Buffer>);
+    snapshot = await readStream(input);
   } catch (e) {
     return fail(`cannot read ${file ?? 'stdin'}: ${(e as Error).message}`);
   }

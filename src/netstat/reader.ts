@@ -3,30 +3,10 @@ import { type CommandHints, commandHints, commandStart } from './command.js';
 import { looksLikeAddress, parseEndpoint } from './endpoint.js';
 import { fromLatin1, indexIn, LineView, lastIndexIn, parseHex, parseUint } from './lineView.js';
 import type { InputFormat, Snapshot } from './snapshot.js';
-import {
-  type BuilderPartial,
-  RowScratch,
-  SnapshotBuilder,
-  type SnapshotLimits,
-} from './snapshotBuilder.js';
+import { RowScratch, SnapshotBuilder, type SnapshotLimits } from './snapshotBuilder.js';
 import type { TcpState } from './states.js';
 
 type Section = 'inet' | 'unix' | 'udp' | 'sctp' | 'other';
-
-/** The reading context handed to a reader that continues the same input (a worker). */
-export interface ReaderContext {
-  section: Section;
-  cmd: CommandHints | undefined;
-  ssNoStateColumn: boolean;
-  bsdPidOffset: number;
-  solaris: boolean;
-}
-
-/** A reader's results as plain data (survives postMessage). */
-export interface ReaderPartial {
-  builder: BuilderPartial;
-  artefacts: string[];
-}
 
 /** Timer kinds printed by `netstat -o` and `ss -o`. */
 const TIMER_KINDS = new Set(['off', 'on', 'keepalive', 'timewait', 'probe', 'persist', 'unknown']);
@@ -56,38 +36,8 @@ export class SocketTableReader {
   private readonly artefacts = new Set<string>();
   private wcSeen = false;
 
-  constructor(limits: Partial<SnapshotLimits> = {}, context?: ReaderContext) {
+  constructor(limits: Partial<SnapshotLimits> = {}) {
     this.b = new SnapshotBuilder(limits);
-    if (context) {
-      this.section = context.section;
-      this.cmd = context.cmd;
-      this.ssNoStateColumn = context.ssNoStateColumn;
-      this.bsdPidOffset = context.bsdPidOffset;
-      this.solaris = context.solaris;
-    }
-  }
-
-  /** What a reader of later chunks of the same input must know: the section, the command. */
-  context(): ReaderContext {
-    return {
-      section: this.section,
-      cmd: this.cmd,
-      ssNoStateColumn: this.ssNoStateColumn,
-      bsdPidOffset: this.bsdPidOffset,
-      solaris: this.solaris,
-    };
-  }
-
-  /** Ends this reader's share of the input and returns it as plain data for `absorb`. */
-  partial(): ReaderPartial {
-    this.drain();
-    return { builder: this.b.exportPartial(), artefacts: [...this.artefacts] };
-  }
-
-  /** Merges what another reader of other chunks of the same input found. */
-  absorb(p: ReaderPartial): void {
-    this.b.merge(p.builder);
-    for (const a of p.artefacts) if (this.artefacts.size < 12) this.artefacts.add(a);
   }
 
   /** Feeds the next chunk (latin1 view); lines may span chunks. */

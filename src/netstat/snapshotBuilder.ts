@@ -175,25 +175,6 @@ class BoundedTally {
     return fresh;
   }
 
-  /** Adds another tally's counts (plain data from a worker), respecting this one's cap. */
-  merge(o: { map: Map<number | string, Tally>; other: number; capped: boolean }): void {
-    for (const [key, t] of o.map) {
-      const mine = this.map.get(key);
-      if (mine !== undefined) {
-        mine.count += t.count;
-        mine.recvQ += t.recvQ;
-        mine.sendQ += t.sendQ;
-      } else if (this.map.size < this.cap) {
-        this.map.set(key, { ...t });
-      } else {
-        this.other += t.count;
-        this.capped = true;
-      }
-    }
-    this.other += o.other;
-    this.capped ||= o.capped;
-  }
-
   top(n: number): KeyCount[] {
     const all: KeyCount[] = [];
     for (const [key, t] of this.map) {
@@ -206,12 +187,6 @@ class BoundedTally {
 
 function newQueue(): QueueStats {
   return { total: 0, max: 0, nonZero: 0 };
-}
-
-function mergeQueue(q: QueueStats, o: QueueStats): void {
-  q.total += o.total;
-  q.nonZero += o.nonZero;
-  if (o.max > q.max) q.max = o.max;
 }
 
 function addQueue(q: QueueStats, v: number): void {
@@ -245,30 +220,18 @@ class PortTally {
     }
   }
 
-  merge(o: { count: Int32Array; recvQ: Float64Array | undefined; sendQ: Float64Array | undefined }): void {
-    for (let p = 0; p < 65536; p++) {
-      const c = o.count[p] as number;
-      if (c === 0) continue;
-      if (this.count[p] === 0) this.distinct++;
-      this.count[p] = (this.count[p] as number) + c;
-      if (o.recvQ && (o.recvQ[p] as number) > 0) {
-        const q = (this.recvQ ??= new Float64Array(65536));
-        q[p] = (q[p] as number) + (o.recvQ[p] as number);
-      }
-      if (o.sendQ && (o.sendQ[p] as number) > 0) {
-        const q = (this.sendQ ??= new Float64Array(65536));
-        q[p] = (q[p] as number) + (o.sendQ[p] as number);
-      }
-    }
-  }
-
   top(n: number): KeyCount[] {
     const out: KeyCount[] = [];
     for (let p = 0; p < 65536; p++) {
       const c = this.count[p] as number;
       if (c === 0) continue;
       if (out.length === n && c <= (out[n - 1] as KeyCount).count) continue;
-      out.push({ key: String(p), count: c, recvQ: this.recvQ?.[p] ?? 0, sendQ: this.sendQ?.[p] ?? 0 });
+      out.push({
+        key: String(p),
+        count: c,
+        recvQ: this.recvQ?.[p] ?? 0,
+        sendQ: this.sendQ?.[p] ?? 0,
+      });
       out.sort((a, b) => b.count - a.count);
       if (out.length > n) out.pop();
     }
@@ -362,58 +325,6 @@ class StateAccumulator {
       }
     }
     if (r.timer !== undefined) this.timers[r.timer] = (this.timers[r.timer] ?? 0) + 1;
-  }
-
-  /** Adds another accumulator's aggregates (plain data from a worker). */
-  merge(o: StateAccumulator): void {
-    this.records += o.records;
-    mergeQueue(this.recvQ, o.recvQ);
-    mergeQueue(this.sendQ, o.sendQ);
-    if (o.numericPorts) {
-      if (this.numericPorts === undefined) this.numericPorts = new PortTally();
-      this.numericPorts.merge(o.numericPorts);
-    }
-    this.localPort.merge(o.localPort);
-    this.remoteHost.merge(o.remoteHost);
-    this.remoteEndpoint.merge(o.remoteEndpoint);
-    this.process.merge(o.process);
-    this.lastProcess = undefined;
-    this.lastProcessKey = undefined;
-    for (const [ip, h] of o.ipv4) {
-      let mine = this.ipv4.get(ip);
-      if (mine === undefined) {
-        if (this.ipv4.size >= this.cap) {
-          this.ipv4Other += h.count;
-          this.ipv4Capped = true;
-          continue;
-        }
-        mine = { count: 0, recvQ: 0, sendQ: 0, ports: new Map() };
-        this.ipv4.set(ip, mine);
-      }
-      mine.count += h.count;
-      mine.recvQ += h.recvQ;
-      mine.sendQ += h.sendQ;
-      for (const [port, t] of h.ports) {
-        const tp = mine.ports.get(port);
-        if (tp !== undefined) {
-          tp.count += t.count;
-          tp.recvQ += t.recvQ;
-          tp.sendQ += t.sendQ;
-        } else if (this.ipv4Endpoints < this.cap) {
-          mine.ports.set(port, { ...t });
-          this.ipv4Endpoints++;
-        } else {
-          this.ipv4Capped = true;
-        }
-      }
-    }
-    this.ipv4Other += o.ipv4Other;
-    this.ipv4Capped ||= o.ipv4Capped;
-    this.atLeast1024 += o.atLeast1024;
-    this.atLeast10000 += o.atLeast10000;
-    this.atLeast32768 += o.atLeast32768;
-    this.atLeast49152 += o.atLeast49152;
-    for (const [k, v] of Object.entries(o.timers)) this.timers[k] = (this.timers[k] ?? 0) + v;
   }
 
   private foldIpv4(r: RowScratch, rq: number, sq: number): void {
@@ -524,26 +435,6 @@ class TopK<K> {
   }
 }
 
-/** A builder's state as plain data, for merging a worker's results. */
-export interface BuilderPartial {
-  rowTally: Float64Array;
-  summaryCounts: StateCounts;
-  summarySeen: boolean;
-  accs: (StateAccumulator | null)[];
-  listening: string[];
-  sample: SocketRecord[];
-  series: CountSeries[];
-  formatVotes: Map<InputFormat, number>;
-  os: OsFamily;
-  osHint: OsFamily | undefined;
-  extra: Record<string, number>;
-  lines: Snapshot['lines'];
-  skippedBy: Record<string, number>;
-  reasons: string[];
-  warnings: string[];
-  command: string | undefined;
-}
-
 /** Index of each state in TCP_STATES. */
 const STATE_INDEX: Readonly<Record<TcpState, number>> = Object.freeze(
   Object.fromEntries(TCP_STATES.map((s, i) => [s, i])) as Record<TcpState, number>,
@@ -615,71 +506,6 @@ export class SnapshotBuilder {
   private readonly accByIndex: (StateAccumulator | undefined)[] = new Array(TCP_STATES.length).fill(
     undefined,
   );
-
-  /**
-   * Everything folded so far as plain data that survives a worker's postMessage (structured
-   * clone): the counterpart of `merge`.
-   */
-  exportPartial(): BuilderPartial {
-    this.flushVotes();
-    return {
-      rowTally: this.rowTally,
-      summaryCounts: this.summaryCounts,
-      summarySeen: this.summarySeen,
-      accs: this.accByIndex.map((a) => a ?? null),
-      listening: [...this.listening],
-      sample: this.sample,
-      series: [...this.series.values()],
-      formatVotes: this.formatVotes,
-      os: this.os,
-      osHint: this.osHint,
-      extra: this.extra,
-      lines: this.lines,
-      skippedBy: this.skippedBy,
-      reasons: this.reasons,
-      warnings: [...this.warnings],
-      command: this.command,
-    };
-  }
-
-  /** Merges another builder's partial (from a worker that read other chunks of the same input). */
-  merge(p: BuilderPartial): void {
-    for (let i = 0; i < TCP_STATES.length; i++)
-      this.rowTally[i] = (this.rowTally[i] as number) + (p.rowTally[i] as number);
-    for (const st of TCP_STATES) this.summaryCounts[st] += p.summaryCounts[st];
-    this.summarySeen ||= p.summarySeen;
-    p.accs.forEach((o, i) => {
-      if (o === null) return;
-      let a = this.accByIndex[i];
-      if (a === undefined) {
-        a = new StateAccumulator(this.limits.keysPerDimension);
-        this.accByIndex[i] = a;
-        this.acc.set(TCP_STATES[i] as TcpState, a);
-      }
-      a.merge(o);
-    });
-    for (const port of p.listening)
-      if (this.listening.size < this.limits.listeningPorts) this.listening.add(port);
-    for (const rec of p.sample)
-      if (this.sample.length < this.limits.sampleRecords) this.sample.push(rec);
-    for (const ser of p.series) for (const v of ser.values) this.addSeriesValue(ser.state, v);
-    this.flushVotes();
-    for (const [f, v] of p.formatVotes) this.formatVotes.set(f, (this.formatVotes.get(f) ?? 0) + v);
-    if (this.os === 'unknown') this.os = p.os;
-    if (this.osHint === undefined) this.osHint = p.osHint;
-    for (const [k, v] of Object.entries(p.extra)) {
-      this.extra[k] = k.startsWith('log:') ? (this.extra[k] ?? 0) + v : (this.extra[k] ?? v);
-    }
-    this.lines.total += p.lines.total;
-    this.lines.records += p.lines.records;
-    this.lines.skipped += p.lines.skipped;
-    this.lines.unreadable += p.lines.unreadable;
-    for (const [k, v] of Object.entries(p.skippedBy))
-      this.skippedBy[k] = (this.skippedBy[k] ?? 0) + v;
-    for (const r of p.reasons) if (this.reasons.length < this.limits.reasons) this.reasons.push(r);
-    for (const w of p.warnings) this.warnings.add(w);
-    if (this.command === undefined) this.command = p.command;
-  }
 
   /** Folds one SocketRecord (the convenient path for tests and other producers). */
   addRecord(rec: SocketRecord): void {
