@@ -1,6 +1,6 @@
 import { NON_TCP_PROTOS, stateFromHexCode, stateFromToken, TCP_PROTOS } from './aliases.js';
 import { type CommandHints, commandHints, commandStart } from './command.js';
-import { looksLikeAddress, parseEndpoint } from './endpoint.js';
+import { looksLikeAddress, parseEndpoint, scanIpv4Endpoint } from './endpoint.js';
 import { fromLatin1, indexIn, LineView, lastIndexIn, parseHex, parseUint } from './lineView.js';
 import type { InputFormat, Snapshot } from './snapshot.js';
 import { RowScratch, SnapshotBuilder, type SnapshotLimits } from './snapshotBuilder.js';
@@ -176,19 +176,27 @@ export class SocketTableReader {
     if (sqEnd === i || sqEnd - i > 12 || s.charCodeAt(sqEnd) !== 32) return false;
     const sq = parseUint(s, i, sqEnd);
     // Local and remote address tokens, then the state.
-    const la = skipBlanks(s, sqEnd, e);
-    const le = tokenEnd(s, la, e);
-    const ra = skipBlanks(s, le, e);
-    const re = tokenEnd(s, ra, e);
-    const sa = skipBlanks(s, re, e);
-    const se = tokenEnd(s, sa, e);
-    if (sa >= e) return false;
-    const st = this.stateIn(s, sa, se);
-    if (st === undefined) return false;
-    if (lastIndexIn(s, 58, la, le) < 0) return false; // dotted ports: a BSD row, not Linux
+    // Local and remote: IPv4 with a port is read in one pass; anything else (IPv6, names,
+    // service ports) by the general address parser. Dotted ports mean a BSD row: not here.
     const r = this.cur;
     r.reset();
-    if (!parseEndpoint(s, la, le, 0, r) || !parseEndpoint(s, ra, re, 1, r)) return false;
+    const la = skipBlanks(s, sqEnd, e);
+    let le = scanIpv4Endpoint(s, la, e, 0, r);
+    if (le < 0) {
+      le = tokenEnd(s, la, e);
+      if (lastIndexIn(s, 58, la, le) < 0 || !parseEndpoint(s, la, le, 0, r)) return false;
+    }
+    const ra = skipBlanks(s, le, e);
+    let re = scanIpv4Endpoint(s, ra, e, 1, r);
+    if (re < 0) {
+      re = tokenEnd(s, ra, e);
+      if (!parseEndpoint(s, ra, re, 1, r)) return false;
+    }
+    const sa = skipBlanks(s, re, e);
+    if (sa >= e) return false;
+    const se = tokenEnd(s, sa, e);
+    const st = this.stateIn(s, sa, se);
+    if (st === undefined) return false;
     // What follows: pid/program or '-', maybe user and inode (-e), maybe a timer (-o).
     let k = skipBlanks(s, se, e);
     while (k < e) {
