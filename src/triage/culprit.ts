@@ -70,3 +70,8 @@ export function who(c: Culprit, side: 'server' | 'client' | undefined): string {
   if (ports) return `the process on ${ports}`;
   return 'the local application';
 }
+
+/** Which end of the connections this host is for a state, from its focus: server, client or unknown. */
+export function sideOf(f: StateFocus): 'server' | 'client' | undefined {
+  return f.serverSide === undefined ? undefined : f.serverSide ? 'server' : 'client';
+}

@@ -2,7 +2,7 @@ import type { Snapshot } from '../netstat/snapshot.js';
 import { MYTHS } from './caveats.js';
 import { dialectOf, establishedCommands } from './commands.js';
 import type { RuleContext } from './context.js';
-import { findCulprit } from './culprit.js';
+import { findCulprit, sideOf } from './culprit.js';
 import { attributionClause, sizeClause, weightOf } from './evidence.js';
 import { num } from './format.js';
 import { describeGrowth } from './growth.js';
@@ -30,7 +30,7 @@ export const EstablishedRule: Rule = {
       return undefined;
     }
     const culprit = findCulprit(f);
-    const side = f.serverSide === undefined ? undefined : f.serverSide ? 'server' : 'client';
+    const side = sideOf(f);
     const evidence = [
       sizeClause({ ...f, count }, ctx, snapshot),
       attributionClause(f),

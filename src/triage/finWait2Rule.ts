@@ -2,7 +2,7 @@ import type { Snapshot } from '../netstat/snapshot.js';
 import { MYTHS } from './caveats.js';
 import { dialectOf, finWait2Commands } from './commands.js';
 import type { RuleContext, StateFocus } from './context.js';
-import { findCulprit, who } from './culprit.js';
+import { findCulprit, sideOf, who } from './culprit.js';
 import {
   attributionClause,
   dominates,
@@ -79,7 +79,7 @@ export const FinWait2Rule: Rule = {
     }
 
     const culprit = findCulprit(f);
-    const side = f.serverSide === undefined ? undefined : f.serverSide ? 'server' : 'client';
+    const side = sideOf(f);
     const owner = who(culprit, side);
     const evidence = [
       sizeClause({ ...f, count }, ctx, snapshot),

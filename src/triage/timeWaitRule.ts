@@ -2,7 +2,7 @@ import type { Snapshot } from '../netstat/snapshot.js';
 import { timeWaitMyths } from './caveats.js';
 import { dialectOf, timeWaitCommands } from './commands.js';
 import type { RuleContext } from './context.js';
-import { findCulprit } from './culprit.js';
+import { findCulprit, sideOf } from './culprit.js';
 import { attributionClause, signal, sizeClause, weightOf } from './evidence.js';
 import { num } from './format.js';
 import { describeGrowth } from './growth.js';
@@ -65,7 +65,7 @@ export const TimeWaitRule: Rule = {
     }
 
     const culprit = findCulprit(f);
-    const side = f.serverSide === undefined ? undefined : f.serverSide ? 'server' : 'client';
+    const side = sideOf(f);
     const perSecond = churnPerSecond(count, ctx);
     const evidence = [
       sizeClause({ ...f, count }, ctx, snapshot),

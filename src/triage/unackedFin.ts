@@ -2,7 +2,7 @@ import type { Snapshot } from '../netstat/snapshot.js';
 import { MYTHS } from './caveats.js';
 import { dialectOf, unackedFinCommands } from './commands.js';
 import type { RuleContext } from './context.js';
-import { findCulprit } from './culprit.js';
+import { findCulprit, sideOf } from './culprit.js';
 import {
   attributionClause,
   dominates,
@@ -95,7 +95,7 @@ export function evaluateUnackedFin(
   }
 
   const culprit = findCulprit(f);
-  const side = f.serverSide === undefined ? undefined : f.serverSide ? 'server' : 'client';
+  const side = sideOf(f);
   const peer = culprit.remote?.key ?? culprit.remoteHost;
   const t = TEXT[state];
   const evidence = [
