@@ -78,6 +78,17 @@ export function headline(snapshot: Snapshot, findings: Finding[]): string {
   return `Looks healthy: ${stateList(snapshot)}${note ? `; note: ${note.title}` : ''}`;
 }
 
+/**
+ * Port exhaustion is the consequence that matters of the TIME_WAIT it counts: when both are
+ * found it is at least as severe as the TIME_WAIT finding, so it leads the verdict.
+ */
+function reconcile(found: Finding[]): Finding[] {
+  const pe = found.find((f) => f.id === 'port-exhaustion');
+  const tw = found.find((f) => f.id === 'time-wait-pileup');
+  if (pe && tw) pe.severity = worse(pe.severity, tw.severity);
+  return found;
+}
+
 /** Turn a Snapshot into the verdict: findings from every rule, the worst severity, a headline. */
 export function triage(snapshot: Snapshot, options: TriageOptions = {}): Verdict {
   const context = createContext(snapshot, options);
@@ -86,7 +97,7 @@ export function triage(snapshot: Snapshot, options: TriageOptions = {}): Verdict
     const f = rule.evaluate(snapshot, context);
     if (f) found.push(f);
   }
-  const findings = orderFindings(found);
+  const findings = orderFindings(reconcile(found));
   const severity = findings.reduce<Severity>((s, f) => worse(s, f.severity), 'ok');
   return {
     format: snapshot.format,
