@@ -3,7 +3,7 @@ import type { Article, Section } from '../../kb/article.js';
 import type { KnowledgeBase } from '../../kb/knowledgeBase.js';
 import type { SearchHit, SearchResult } from '../../search/result.js';
 import { fenceCloser, scanFences } from '../fences.js';
-import type { Reply } from '../reply.js';
+import { type Reply, simpleReply } from '../reply.js';
 import { addUnique, renderKbLinks, sourceLinks } from './format.js';
 
 /** Longest section text quoted in an answer before pointing to `explain`. */
@@ -64,13 +64,7 @@ export function answerReply(result: SearchResult, kb: KnowledgeBase): Reply | un
   );
   if (!section) suggestions.unshift(`explain ${article.id}`);
   return {
-    kind: 'answer',
-    title: article.title,
-    tone: 'info',
-    paragraphs,
-    code: [],
-    chart: [],
-    findings: [],
+    ...simpleReply('answer', article.title, paragraphs),
     sources: sourceLinks(article),
     suggestions,
   };
@@ -99,13 +93,7 @@ export function explainReply(article: Article, kb: KnowledgeBase): Reply {
     paragraphs.push(`_Also in this article: ${skipped.join('; ')}. Ask about any of them._`);
   }
   return {
-    kind: 'answer',
-    title: article.title,
-    tone: 'info',
-    paragraphs,
-    code: [],
-    chart: [],
-    findings: [],
+    ...simpleReply('answer', article.title, paragraphs),
     sources: sourceLinks(article, 12),
     suggestions: addUnique(
       [],
