@@ -211,12 +211,12 @@ class PortTally {
     if (c === 0) this.distinct++;
     this.count[port] = c + 1;
     if (rq > 0) {
-      const q = (this.recvQ ??= new Float64Array(65536));
-      q[port] = (q[port] as number) + rq;
+      if (this.recvQ === undefined) this.recvQ = new Float64Array(65536);
+      this.recvQ[port] = (this.recvQ[port] as number) + rq;
     }
     if (sq > 0) {
-      const q = (this.sendQ ??= new Float64Array(65536));
-      q[port] = (q[port] as number) + sq;
+      if (this.sendQ === undefined) this.sendQ = new Float64Array(65536);
+      this.sendQ[port] = (this.sendQ[port] as number) + sq;
     }
   }
 
@@ -257,7 +257,6 @@ class StateAccumulator {
   private readonly ipv4 = new Map<number, HostTally>();
   private ipv4Endpoints = 0;
   private ipv4Capped = false;
-  private ipv4Other = 0;
   readonly process: BoundedTally;
   // Named fields, not an object keyed 1024/10000/...: integer keys make slow elements.
   private atLeast1024 = 0;
@@ -278,8 +277,8 @@ class StateAccumulator {
 
   fold(r: RowScratch): void {
     this.records++;
-    const rq = r.recvQ > 0 ? r.recvQ : 0;
-    const sq = r.sendQ > 0 ? r.sendQ : 0;
+    const rq = Math.max(0, r.recvQ);
+    const sq = Math.max(0, r.sendQ);
     if (rq > 0) addQueue(this.recvQ, rq);
     if (sq > 0) addQueue(this.sendQ, sq);
     let fresh: Tally | undefined;
@@ -332,7 +331,6 @@ class StateAccumulator {
     let h = this.ipv4.get(key);
     if (h === undefined) {
       if (this.ipv4.size >= this.cap) {
-        this.ipv4Other++;
         this.ipv4Capped = true;
         return;
       }

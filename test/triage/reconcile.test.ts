@@ -19,7 +19,9 @@ describe('port exhaustion and the TIME_WAIT it counts', () => {
     const v = triage(b.finish());
     expect(v.findings[0]?.id).toBe('port-exhaustion');
     const tw = v.findings.find((f) => f.id === 'time-wait-pileup');
-    expect(severityRank(v.findings[0]?.severity)).toBeGreaterThanOrEqual(severityRank(tw?.severity));
+    expect(severityRank(v.findings[0]?.severity)).toBeGreaterThanOrEqual(
+      severityRank(tw?.severity),
+    );
   });
 });
 
