@@ -1,3 +1,4 @@
+import { IntKeyTally } from './intKeyTally.js';
 import { fromLatin1, parseIpv4, parseUint } from './lineView.js';
 import type {
   CountSeries,
@@ -239,11 +240,6 @@ class PortTally {
   }
 }
 
-/** A remote IPv4 host's tally and its ports (two small-integer-keyed maps instead of 48-bit keys). */
-interface HostTally extends Tally {
-  ports: Map<number, Tally>;
-}
-
 /** Aggregates of one state's records. */
 class StateAccumulator {
   records = 0;
@@ -254,9 +250,8 @@ class StateAccumulator {
   readonly remoteHost: BoundedTally;
   readonly remoteEndpoint: BoundedTally;
   /** IPv4 peers: host -> tally with per-port tallies. */
-  private readonly ipv4 = new Map<number, HostTally>();
-  private ipv4Endpoints = 0;
-  private ipv4Capped = false;
+  private ipv4Hosts: IntKeyTally | undefined;
+  private ipv4Endpoints: IntKeyTally | undefined;
   readonly process: BoundedTally;
   // Named fields, not an object keyed 1024/10000/...: integer keys make slow elements.
   private atLeast1024 = 0;
@@ -327,47 +322,24 @@ class StateAccumulator {
   }
 
   private foldIpv4(r: RowScratch, rq: number, sq: number): void {
-    const key = r.remoteIp | 0; // int32 keys stay small integers: no boxing per lookup
-    let h = this.ipv4.get(key);
-    if (h === undefined) {
-      if (this.ipv4.size >= this.cap) {
-        this.ipv4Capped = true;
-        return;
-      }
-      h = { count: 0, recvQ: 0, sendQ: 0, ports: new Map() };
-      this.ipv4.set(key, h);
-    }
-    h.count++;
-    h.recvQ += rq;
-    h.sendQ += sq;
-    const port = r.remotePortNum;
-    if (port < 0) return;
-    const t = h.ports.get(port);
-    if (t !== undefined) {
-      t.count++;
-      t.recvQ += rq;
-      t.sendQ += sq;
-    } else if (this.ipv4Endpoints < this.cap) {
-      h.ports.set(port, { count: 1, recvQ: rq, sendQ: sq });
-      this.ipv4Endpoints++;
-    } else {
-      this.ipv4Capped = true;
-    }
+    const ip = r.remoteIp | 0; // as a signed 32-bit key
+    if (this.ipv4Hosts === undefined) this.ipv4Hosts = new IntKeyTally(this.cap);
+    this.ipv4Hosts.add(ip, 0, rq, sq);
+    if (r.remotePortNum < 0) return;
+    if (this.ipv4Endpoints === undefined) this.ipv4Endpoints = new IntKeyTally(this.cap);
+    this.ipv4Endpoints.add(ip, r.remotePortNum, rq, sq);
   }
 
   detail(topKeys: number): StateDetail {
-    // IPv4 peers live in numeric maps; pick their top entries first, label only the winners.
-    const hostTop = new TopK<number>(topKeys);
-    const endpointTop = new TopK<[number, number]>(topKeys);
-    for (const [ip, h] of this.ipv4) {
-      hostTop.offer(h.count, ip, h);
-      for (const [port, t] of h.ports) endpointTop.offer(t.count, [ip, port], t);
-    }
+    // IPv4 peers live in integer-keyed tables: label only their top entries.
     const hosts = this.remoteHost.top(topKeys);
-    for (const e of hostTop.entries()) hosts.push(keyCount(ipv4String(e.key >>> 0), e.tally));
+    for (const e of this.ipv4Hosts?.top(topKeys) ?? []) {
+      hosts.push({ key: ipv4String(e.a >>> 0), count: e.count, recvQ: e.recvQ, sendQ: e.sendQ });
+    }
     const endpoints = this.remoteEndpoint.top(topKeys);
-    for (const e of endpointTop.entries()) {
-      endpoints.push(keyCount(`${ipv4String(e.key[0] >>> 0)}:${e.key[1]}`, e.tally));
+    for (const e of this.ipv4Endpoints?.top(topKeys) ?? []) {
+      const key = `${ipv4String(e.a >>> 0)}:${e.b}`;
+      endpoints.push({ key, count: e.count, recvQ: e.recvQ, sendQ: e.sendQ });
     }
     const ports = this.localPort.top(topKeys);
     if (this.numericPorts) ports.push(...this.numericPorts.top(topKeys));
@@ -384,8 +356,8 @@ class StateAccumulator {
       byProcess: this.process.top(topKeys),
       distinct: {
         localPort: this.localPort.map.size + (this.numericPorts?.distinct ?? 0),
-        remoteHost: this.remoteHost.map.size + this.ipv4.size,
-        remoteEndpoint: this.remoteEndpoint.map.size + this.ipv4Endpoints,
+        remoteHost: this.remoteHost.map.size + (this.ipv4Hosts?.size ?? 0),
+        remoteEndpoint: this.remoteEndpoint.map.size + (this.ipv4Endpoints?.size ?? 0),
         process: this.process.map.size,
       },
       localPortAtLeast: {
@@ -399,38 +371,15 @@ class StateAccumulator {
         this.remoteHost.capped ||
         this.remoteEndpoint.capped ||
         this.process.capped ||
-        this.ipv4Capped,
+        (this.ipv4Hosts?.capped ?? false) ||
+        (this.ipv4Endpoints?.capped ?? false),
       timers: { ...this.timers },
     };
   }
 }
 
-function keyCount(key: string, t: Tally): KeyCount {
-  return { key, count: t.count, recvQ: t.recvQ, sendQ: t.sendQ };
-}
-
 function byCount(a: KeyCount, b: KeyCount): number {
   return b.count - a.count || (a.key < b.key ? -1 : 1);
-}
-
-/** Keeps the k largest offers (by count) without sorting everything. */
-class TopK<K> {
-  private readonly items: { count: number; key: K; tally: Tally }[] = [];
-  constructor(private readonly k: number) {}
-
-  offer(count: number, key: K, tally: Tally): void {
-    const items = this.items;
-    if (items.length === this.k && count <= (items[items.length - 1] as { count: number }).count)
-      return;
-    let i = items.length;
-    while (i > 0 && (items[i - 1] as { count: number }).count < count) i--;
-    items.splice(i, 0, { count, key, tally });
-    if (items.length > this.k) items.pop();
-  }
-
-  entries(): readonly { count: number; key: K; tally: Tally }[] {
-    return this.items;
-  }
 }
 
 /** Index of each state in TCP_STATES. */
