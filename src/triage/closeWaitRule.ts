@@ -5,6 +5,7 @@ import type { RuleContext } from './context.js';
 import { findCulprit, sideOf, who } from './culprit.js';
 import {
   attributionClause,
+  evidenceText,
   queueClause,
   queueStuck,
   sizeClause,
@@ -68,18 +69,18 @@ export const CloseWaitRule: Rule = {
     const culprit = findCulprit(f);
     const side = sideOf(f);
     const owner = who(culprit, side);
-    const evidence = [
-      sizeClause({ ...f, count }, ctx, snapshot),
-      snapshot.counts.ESTABLISHED > 0 && f.shareMeaningful
-        ? `next to ${num(snapshot.counts.ESTABLISHED)} ESTABLISHED`
-        : undefined,
-      attributionClause(f),
-      queueClause(f, 'recvQ'),
-      g ? describeGrowth(g) : undefined,
-      `Threshold: ${basis}.`,
-    ]
-      .filter(Boolean)
-      .join('; ');
+    const evidence = evidenceText(
+      [
+        sizeClause({ ...f, count }, ctx, snapshot),
+        snapshot.counts.ESTABLISHED > 0 && f.shareMeaningful
+          ? `next to ${num(snapshot.counts.ESTABLISHED)} ESTABLISHED`
+          : undefined,
+        attributionClause(f),
+        queueClause(f, 'recvQ'),
+        g ? describeGrowth(g) : undefined,
+      ],
+      basis,
+    );
 
     let title: string;
     let cause: string;

@@ -3,7 +3,13 @@ import { MYTHS } from './caveats.js';
 import { closedCommands, dialectOf } from './commands.js';
 import type { RuleContext } from './context.js';
 import { findCulprit } from './culprit.js';
-import { attributionClause, sizeClause, smallSelectedView, weightOf } from './evidence.js';
+import {
+  attributionClause,
+  evidenceText,
+  sizeClause,
+  smallSelectedView,
+  weightOf,
+} from './evidence.js';
 import { num } from './format.js';
 import { describeGrowth } from './growth.js';
 import type { Rule } from './rule.js';
@@ -43,14 +49,14 @@ export const ClosedLeakRule: Rule = {
       return undefined;
     }
     const culprit = findCulprit(f);
-    const evidence = [
-      sizeClause({ ...f, count }, ctx, snapshot),
-      attributionClause(f),
-      g ? describeGrowth(g) : undefined,
-      `Threshold: ${basis}.`,
-    ]
-      .filter(Boolean)
-      .join('; ');
+    const evidence = evidenceText(
+      [
+        sizeClause({ ...f, count }, ctx, snapshot),
+        attributionClause(f),
+        g ? describeGrowth(g) : undefined,
+      ],
+      basis,
+    );
     return {
       id: 'closed-leak',
       severity,

@@ -3,7 +3,7 @@ import { MYTHS } from './caveats.js';
 import { dialectOf, establishedCommands } from './commands.js';
 import type { RuleContext } from './context.js';
 import { findCulprit, sideOf } from './culprit.js';
-import { attributionClause, sizeClause, weightOf } from './evidence.js';
+import { attributionClause, evidenceText, sizeClause, weightOf } from './evidence.js';
 import { num } from './format.js';
 import { describeGrowth } from './growth.js';
 import type { Rule } from './rule.js';
@@ -31,14 +31,14 @@ export const EstablishedRule: Rule = {
     }
     const culprit = findCulprit(f);
     const side = sideOf(f);
-    const evidence = [
-      sizeClause({ ...f, count }, ctx, snapshot),
-      attributionClause(f),
-      g ? describeGrowth(g) : undefined,
-      `Threshold: ${basis}.`,
-    ]
-      .filter(Boolean)
-      .join('; ');
+    const evidence = evidenceText(
+      [
+        sizeClause({ ...f, count }, ctx, snapshot),
+        attributionClause(f),
+        g ? describeGrowth(g) : undefined,
+      ],
+      basis,
+    );
     let cause: string;
     if (side === 'client' && culprit.remote) {
       cause = `Most of them go to ${culprit.remote.key}: a client pool that grows without bound or never reuses connections. Compare with the pool size you configured times the number of instances.`;

@@ -138,3 +138,11 @@ function clip(s: string): string {
   const one = s.replace(/\s+/g, ' ').trim();
   return one.length > 80 ? `${one.slice(0, 77)}…` : one;
 }
+
+/** The evidence sentence: the clauses that apply, then the threshold that decided, joined with "; ". */
+export function evidenceText(
+  clauses: readonly (string | false | undefined)[],
+  basis: string,
+): string {
+  return [...clauses.filter((c): c is string => Boolean(c)), `Threshold: ${basis}.`].join('; ');
+}

@@ -6,6 +6,7 @@ import { findCulprit, sideOf, who } from './culprit.js';
 import {
   attributionClause,
   dominates,
+  evidenceText,
   ofRecords,
   signal,
   sizeClause,
@@ -81,18 +82,18 @@ export const FinWait2Rule: Rule = {
     const culprit = findCulprit(f);
     const side = sideOf(f);
     const owner = who(culprit, side);
-    const evidence = [
-      sizeClause({ ...f, count }, ctx, snapshot),
-      attributionClause(f),
-      why,
-      g ? describeGrowth(g) : undefined,
-      snapshot.extra.orphaned !== undefined
-        ? `${num(snapshot.extra.orphaned)} orphaned sockets (ss -s)`
-        : undefined,
-      `Threshold: ${basis}.`,
-    ]
-      .filter(Boolean)
-      .join('; ');
+    const evidence = evidenceText(
+      [
+        sizeClause({ ...f, count }, ctx, snapshot),
+        attributionClause(f),
+        why,
+        g ? describeGrowth(g) : undefined,
+        snapshot.extra.orphaned !== undefined
+          ? `${num(snapshot.extra.orphaned)} orphaned sockets (ss -s)`
+          : undefined,
+      ],
+      basis,
+    );
 
     let title: string;
     let cause: string;

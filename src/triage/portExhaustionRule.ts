@@ -4,7 +4,7 @@ import { portExhaustionMyths } from './caveats.js';
 import { dialectOf, portExhaustionCommands } from './commands.js';
 import type { RuleContext } from './context.js';
 import { type Culprit, findCulprit } from './culprit.js';
-import { signal, weightOf } from './evidence.js';
+import { evidenceText, signal, weightOf } from './evidence.js';
 import { endpoint, num, pct, splitEndpoint } from './format.js';
 import type { Rule } from './rule.js';
 import { EPHEMERAL_RANGES, THRESHOLDS } from './thresholds.js';
@@ -86,7 +86,7 @@ export const PortExhaustionRule: Rule = {
           .map(([s, n]) => `${s} ${num(n ?? 0)}`)
           .join(', ');
         const twTo = top.byState.TIME_WAIT ?? 0;
-        const evidence = [
+        const clauses = [
           `${num(top.used)} sockets from this host to ${endpoint(top.key)} (${parts})`,
           `${pct(top.share)} of the ${num(ctx.range.size)}-port ephemeral range (${ctx.range.source})`,
           twTo > 0
@@ -95,12 +95,13 @@ export const PortExhaustionRule: Rule = {
           failing
             ? 'the paste shows connect() failing with "Cannot assign requested address"'
             : undefined,
+        ];
+        const evidence = evidenceText(
+          clauses,
           failing
-            ? 'Threshold: EADDRNOTAVAIL in the paste (ports already exhausted).'
-            : `Threshold: ≥${pct(severity === 'critical' ? P.criticalShare : P.warnShare)} of the range toward one destination.`,
-        ]
-          .filter(Boolean)
-          .join('; ');
+            ? 'EADDRNOTAVAIL in the paste (ports already exhausted)'
+            : `≥${pct(severity === 'critical' ? P.criticalShare : P.warnShare)} of the range toward one destination`,
+        );
         const failure =
           d === 'windows'
             ? 'new connections fail with WSAENOBUFS / Event 4227 or 4231'

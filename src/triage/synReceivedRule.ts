@@ -5,6 +5,7 @@ import type { RuleContext } from './context.js';
 import { findCulprit } from './culprit.js';
 import {
   dominates,
+  evidenceText,
   ofRecords,
   signal,
   sizeClause,
@@ -81,23 +82,23 @@ export const SynReceivedRule: Rule = {
       ? snapshot.details.LISTEN?.byLocalPort.find((k) => k.key === port)?.recvQ
       : undefined;
     const many = sources >= S.manySources;
-    const evidence = [
-      sizeClause({ ...f, count }, ctx, snapshot),
-      listener ? `${ofRecords(listener.count, f.records)} on :${listener.key}` : undefined,
-      f.records > 0 ? `from ${num(sources)} different source addresses` : undefined,
-      reused.length > 0
-        ? `the same source ports (${reused.slice(0, 3).join(', ')}) arrive from different addresses`
-        : undefined,
-      acceptQueue ? `the listener's accept queue holds ${num(acceptQueue)}` : undefined,
-      floodLogged ? 'the kernel logged "Possible SYN flooding on port …"' : undefined,
-      snapshot.extra['nstat:ListenOverflows'] !== undefined
-        ? `ListenOverflows ${num(snapshot.extra['nstat:ListenOverflows'])} since boot`
-        : undefined,
-      g ? describeGrowth(g) : undefined,
-      `Threshold: ${basis}.`,
-    ]
-      .filter(Boolean)
-      .join('; ');
+    const evidence = evidenceText(
+      [
+        sizeClause({ ...f, count }, ctx, snapshot),
+        listener ? `${ofRecords(listener.count, f.records)} on :${listener.key}` : undefined,
+        f.records > 0 ? `from ${num(sources)} different source addresses` : undefined,
+        reused.length > 0
+          ? `the same source ports (${reused.slice(0, 3).join(', ')}) arrive from different addresses`
+          : undefined,
+        acceptQueue ? `the listener's accept queue holds ${num(acceptQueue)}` : undefined,
+        floodLogged ? 'the kernel logged "Possible SYN flooding on port …"' : undefined,
+        snapshot.extra['nstat:ListenOverflows'] !== undefined
+          ? `ListenOverflows ${num(snapshot.extra['nstat:ListenOverflows'])} since boot`
+          : undefined,
+        g ? describeGrowth(g) : undefined,
+      ],
+      basis,
+    );
 
     const on = port ? ` on :${port}` : '';
     let title: string;

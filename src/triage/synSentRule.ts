@@ -7,6 +7,7 @@ import { findCulprit } from './culprit.js';
 import {
   attributionClause,
   dominates,
+  evidenceText,
   sizeClause,
   smallSelectedView,
   weightOf,
@@ -64,15 +65,15 @@ export const SynSentRule: Rule = {
 
     const culprit = findCulprit(f);
     const target = culprit.remote?.key;
-    const evidence = [
-      sizeClause({ ...f, count }, ctx, snapshot),
-      attributionClause(f),
-      dst ? `${num(others)} other connections to ${target ?? dst.key}` : undefined,
-      g ? describeGrowth(g) : undefined,
-      `Threshold: ${basis}.`,
-    ]
-      .filter(Boolean)
-      .join('; ');
+    const evidence = evidenceText(
+      [
+        sizeClause({ ...f, count }, ctx, snapshot),
+        attributionClause(f),
+        dst ? `${num(others)} other connections to ${target ?? dst.key}` : undefined,
+        g ? describeGrowth(g) : undefined,
+      ],
+      basis,
+    );
     return {
       id: 'syn-sent-pileup',
       severity,

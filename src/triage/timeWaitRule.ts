@@ -3,7 +3,7 @@ import { timeWaitMyths } from './caveats.js';
 import { dialectOf, timeWaitCommands } from './commands.js';
 import type { RuleContext } from './context.js';
 import { findCulprit, sideOf } from './culprit.js';
-import { attributionClause, signal, sizeClause, weightOf } from './evidence.js';
+import { attributionClause, evidenceText, signal, sizeClause, weightOf } from './evidence.js';
 import { num } from './format.js';
 import { describeGrowth } from './growth.js';
 import type { Rule } from './rule.js';
@@ -67,18 +67,18 @@ export const TimeWaitRule: Rule = {
     const culprit = findCulprit(f);
     const side = sideOf(f);
     const perSecond = churnPerSecond(count, ctx);
-    const evidence = [
-      sizeClause({ ...f, count }, ctx, snapshot),
-      `≈${rate(perSecond)} connections/s closed first by this host (TIME_WAIT lasts ${ctx.timeWaitSeconds} s here)`,
-      attributionClause(f, { process: false, localPort: side === 'server', remote: true }),
-      overflow > 0
-        ? 'the kernel is destroying TIME_WAIT sockets early ("time wait bucket table overflow" / TCPTimeWaitOverflow)'
-        : undefined,
-      g ? describeGrowth(g) : undefined,
-      `Threshold: ${basis}.`,
-    ]
-      .filter(Boolean)
-      .join('; ');
+    const evidence = evidenceText(
+      [
+        sizeClause({ ...f, count }, ctx, snapshot),
+        `≈${rate(perSecond)} connections/s closed first by this host (TIME_WAIT lasts ${ctx.timeWaitSeconds} s here)`,
+        attributionClause(f, { process: false, localPort: side === 'server', remote: true }),
+        overflow > 0
+          ? 'the kernel is destroying TIME_WAIT sockets early ("time wait bucket table overflow" / TCPTimeWaitOverflow)'
+          : undefined,
+        g ? describeGrowth(g) : undefined,
+      ],
+      basis,
+    );
 
     let title: string;
     let cause: string;

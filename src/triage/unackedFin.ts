@@ -6,6 +6,7 @@ import { findCulprit, sideOf } from './culprit.js';
 import {
   attributionClause,
   dominates,
+  evidenceText,
   queueClause,
   queueStuck,
   signal,
@@ -98,15 +99,15 @@ export function evaluateUnackedFin(
   const side = sideOf(f);
   const peer = culprit.remote?.key ?? culprit.remoteHost;
   const t = TEXT[state];
-  const evidence = [
-    sizeClause({ ...f, count }, ctx, snapshot),
-    attributionClause(f),
-    queueClause(f, 'sendQ'),
-    g ? describeGrowth(g) : undefined,
-    `Threshold: ${basis}.`,
-  ]
-    .filter(Boolean)
-    .join('; ');
+  const evidence = evidenceText(
+    [
+      sizeClause({ ...f, count }, ctx, snapshot),
+      attributionClause(f),
+      queueClause(f, 'sendQ'),
+      g ? describeGrowth(g) : undefined,
+    ],
+    basis,
+  );
   return {
     id,
     severity,
