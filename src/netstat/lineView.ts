@@ -45,11 +45,6 @@ export class LineView {
     return this.s.slice(this.ts[i], this.te[i]);
   }
 
-  /** Length of token i. */
-  len(i: number): number {
-    return (this.te[i] as number) - (this.ts[i] as number);
-  }
-
   /** The token as an unsigned integer, or -1 when it is not all digits (or too long). */
   uint(i: number): number {
     return parseUint(this.s, this.ts[i] as number, this.te[i] as number);

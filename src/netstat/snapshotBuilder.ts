@@ -150,10 +150,9 @@ interface Tally {
   label?: string;
 }
 
-/** A map of key -> tally that stops adding keys at a cap and counts the rest as "other". */
+/** A map of key -> tally that stops adding keys at a cap and then only notes that it was capped. */
 class BoundedTally {
   readonly map = new Map<number | string, Tally>();
-  other = 0;
   capped = false;
   constructor(private readonly cap: number) {}
 
@@ -167,7 +166,6 @@ class BoundedTally {
       return undefined;
     }
     if (this.map.size >= this.cap) {
-      this.other++;
       this.capped = true;
       return undefined;
     }
