@@ -76,7 +76,7 @@ export interface StateDetail {
   distinct: { localPort: number; remoteHost: number; remoteEndpoint: number; process: number };
   /** Records whose local port is numeric and at or above each bound (ephemeral-range tests). */
   localPortAtLeast: { 1024: number; 10000: number; 32768: number; 49152: number };
-  /** A dimension hit its cap of distinct keys; later new keys were counted as "other". */
+  /** A dimension hit its cap of distinct keys; later new keys count toward the state but are not itemised. */
   capped: boolean;
   /** Timer kinds seen on the records (netstat -o / ss -o): { off: 4, timewait: 2, on: 1 }. */
   timers: Record<string, number>;

@@ -14,7 +14,7 @@ import { emptyCounts, type StateCounts, TCP_STATES, type TcpState } from './stat
 
 /** Limits that keep a Snapshot bounded whatever the input size. */
 export interface SnapshotLimits {
-  /** Distinct keys kept per dimension per state before new keys fold into "other". */
+  /** Distinct keys kept per dimension per state; past it new keys are not itemised and `capped` is set. */
   keysPerDimension: number;
   /** Entries kept in each top list of the Snapshot. */
   topKeys: number;
