@@ -124,9 +124,21 @@ export class Bot implements ChatBot {
     this.#looksLike =
       deps.looksLikeSocketTable ??
       ((text) => {
-        const s = deps.readText(text);
+        const s = this.#read(text);
         return s.total > 0 || s.series.length > 0;
       });
+  }
+
+  /** The last text read and its Snapshot: routing reads a table once, triage reuses it. */
+  #lastRead: { text: string; snapshot: Snapshot } | undefined;
+
+  /** Reads a paste, reusing the Snapshot when routing just read the same text. */
+  #read(text: string): Snapshot {
+    const last = this.#lastRead;
+    if (last !== undefined && last.text === text) return last.snapshot;
+    const snapshot = this.#deps.readText(text);
+    this.#lastRead = { text, snapshot };
+    return snapshot;
   }
 
   /** Answers one message. Never throws: an internal failure becomes a short error reply. */
@@ -186,7 +198,7 @@ export class Bot implements ChatBot {
         case 'triage': {
           // Asked to triage: read the text as a paste first, even one that a chat client
           // flattened onto a single line (Discord string options drop newlines).
-          const snapshot = this.#deps.readText(command.text);
+          const snapshot = this.#read(command.text);
           if (snapshot.total > 0 || snapshot.series.length > 0) {
             return this.#paste(snapshot, '', message.conversation, at);
           }
@@ -200,7 +212,7 @@ export class Bot implements ChatBot {
   #message(text: string, message: ChatMessage, at: number): Reply {
     const split = splitMessage(text, message.attachments ?? [], this.#looksLike);
     if (split.paste !== undefined) {
-      const snapshot = this.#deps.readText(split.paste);
+      const snapshot = this.#read(split.paste);
       if (snapshot.total > 0 || snapshot.series.length > 0) {
         return this.#paste(snapshot, split.question, message.conversation, at);
       }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadKnowledgeBase } from '../kb/index.js';
-import { looksLikeSocketTable, readText } from '../netstat/index.js';
+import { readText } from '../netstat/index.js';
 import { KbSearch } from '../search/index.js';
 import { triage } from '../triage/index.js';
 import { Bot, type BotOptions } from './bot.js';
@@ -37,7 +37,7 @@ export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
   const { kbDir, ...botOptions } = options;
   const kb = await loadKnowledgeBase(kbDir);
   return new Bot(
-    { kb, search: new KbSearch(kb), readText, triage, looksLikeSocketTable },
+    { kb, search: new KbSearch(kb), readText, triage },
     { version: packageVersion(), ...botOptions },
   );
 }
