@@ -11,7 +11,6 @@ const STATE_SPELLINGS: Record<TcpState, readonly string[]> = {
   LISTEN: [
     'LISTEN',
     'LISTENING',
-    'LISTENER',
     // Windows localized: de, es, fr, pt-BR, ru
     'ABHÖREN',
     'ESCUCHANDO',
@@ -20,20 +19,11 @@ const STATE_SPELLINGS: Record<TcpState, readonly string[]> = {
     'OUVINDO',
     'ПРОСЛУШИВАНИЕ',
   ],
-  SYN_SENT: ['SYN_SENT', 'SYN_SEND', 'SYNSENT', 'SYN_SENT_'],
-  SYN_RECEIVED: [
-    'SYN_RECV',
-    'SYN_RECEIVED',
-    'SYN_RCVD',
-    'SYN_RCV',
-    'SYNRECV',
-    'SYN_RECEIVE',
-    'NEW_SYN_RECV',
-  ],
+  SYN_SENT: ['SYN_SENT', 'SYN_SEND', 'SYNSENT'],
+  SYN_RECEIVED: ['SYN_RECV', 'SYN_RECEIVED', 'SYN_RCVD', 'SYNRECV', 'NEW_SYN_RECV'],
   ESTABLISHED: [
     'ESTABLISHED',
     'ESTAB',
-    'ESTABLISH',
     'ESTABLISED',
     // net-tools de; Windows localized: de, es, fr, pt-BR, ru
     'VERBUNDEN',
@@ -45,12 +35,12 @@ const STATE_SPELLINGS: Record<TcpState, readonly string[]> = {
     'ESTABELECIDO',
     'УСТАНОВЛЕНО',
   ],
-  FIN_WAIT_1: ['FIN_WAIT_1', 'FIN_WAIT1', 'FINWAIT1', 'FIN_WAIT_1_'],
+  FIN_WAIT_1: ['FIN_WAIT_1', 'FIN_WAIT1', 'FINWAIT1'],
   FIN_WAIT_2: ['FIN_WAIT_2', 'FIN_WAIT2', 'FINWAIT2'],
   CLOSE_WAIT: ['CLOSE_WAIT', 'CLOSEWAIT', 'CLOSED_WAIT', 'SCHLIESSEN_WARTEN'],
   CLOSING: ['CLOSING'],
   LAST_ACK: ['LAST_ACK', 'LASTACK'],
-  TIME_WAIT: ['TIME_WAIT', 'TIMEWAIT', 'TIMED_WAIT', 'TIME_WAITING', 'WARTEND'],
+  TIME_WAIT: ['TIME_WAIT', 'TIMEWAIT', 'TIMED_WAIT', 'WARTEND'],
   CLOSED: ['CLOSED', 'CLOSE', 'UNCONN'],
 };
 
