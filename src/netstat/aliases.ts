@@ -87,6 +87,19 @@ ALIASES.delete('close');
 ALIASES.delete('closed');
 ALIASES.delete('unconn');
 
+/**
+ * The spellings `stateFromToken` knows exactly, as latin1 views (one char per byte); forms
+ * that cannot occur in a latin1 view (raw non-Latin text) are left out. Other casings go
+ * through normalisation and are not listed.
+ */
+export function* exactStateSpellings(): Generator<[string, TcpState]> {
+  for (const [spelling, state] of ALIASES) {
+    let latin1 = true;
+    for (let i = 0; i < spelling.length; i++) if (spelling.charCodeAt(i) > 255) latin1 = false;
+    if (latin1) yield [spelling, state];
+  }
+}
+
 /** Upper-cases and folds '-' to '_' so `fin-wait-1` and `FIN_WAIT_1` meet. */
 export function normalizeStateToken(token: string): string {
   return token.toUpperCase().replace(/-/g, '_');

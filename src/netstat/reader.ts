@@ -2,11 +2,35 @@ import { NON_TCP_PROTOS, stateFromHexCode, stateFromToken, TCP_PROTOS } from './
 import { type CommandHints, commandHints, commandStart } from './command.js';
 import { looksLikeAddress, parseEndpoint, scanIpv4Endpoint } from './endpoint.js';
 import { fromLatin1, indexIn, LineView, lastIndexIn, parseHex, parseUint } from './lineView.js';
+import { RowScanner } from './rowScanner.js';
 import type { InputFormat, Snapshot } from './snapshot.js';
 import { RowScratch, SnapshotBuilder, type SnapshotLimits } from './snapshotBuilder.js';
-import type { TcpState } from './states.js';
+import { TCP_STATES, type TcpState } from './states.js';
 
 type Section = 'inet' | 'unix' | 'udp' | 'sctp' | 'other';
+
+// Record fields of the row scanner (see RowScanner), as plain constants for the hot loop.
+const {
+  KIND: R_KIND,
+  START: R_START,
+  END: R_END,
+  FLAGS: R_FLAGS,
+  STATE: R_STATE,
+  RECVQ: R_RECVQ,
+  SENDQ: R_SENDQ,
+  LOCAL_IP: R_LOCAL_IP,
+  LOCAL_PORT: R_LOCAL_PORT,
+  REMOTE_IP: R_REMOTE_IP,
+  REMOTE_PORT: R_REMOTE_PORT,
+  PID: R_PID,
+  NAME_START: R_NAME_START,
+  NAME_END: R_NAME_END,
+} = RowScanner;
+/** The scanner's state codes are indexes into TCP_STATES. */
+const STATE_BY_CODE: readonly TcpState[] = TCP_STATES;
+
+/** Longest line kept whole; past it the line is cut and reported. */
+const MAX_LINE = 1 << 20;
 
 /** Timer kinds printed by `netstat -o` and `ss -o`. */
 const TIMER_KINDS = new Set(['off', 'on', 'keepalive', 'timewait', 'probe', 'persist', 'unknown']);
@@ -28,6 +52,8 @@ export class SocketTableReader {
   private pending = false;
   private pendingNeedsAddresses = false;
   private carry = '';
+  private carryBytes: Buffer | undefined;
+  private readonly scanner: RowScanner | undefined;
   private section: Section = 'inet';
   private cmd: CommandHints | undefined;
   private ssNoStateColumn = false;
@@ -36,8 +62,124 @@ export class SocketTableReader {
   private readonly artefacts = new Set<string>();
   private wcSeen = false;
 
-  constructor(limits: Partial<SnapshotLimits> = {}) {
+  /** `byteScanner: false` reads every line in TypeScript (the reference the scanner is tested against). */
+  constructor(limits: Partial<SnapshotLimits> = {}, options: { byteScanner?: boolean } = {}) {
     this.b = new SnapshotBuilder(limits);
+    this.scanner = options.byteScanner === false ? undefined : RowScanner.shared();
+  }
+
+  /** Whether rows are read by the WebAssembly scanner (else every line is read as text). */
+  get scans(): boolean {
+    return this.scanner !== undefined;
+  }
+
+  /**
+   * Feeds the next chunk of raw bytes; lines may span chunks. Rows the WebAssembly scanner
+   * recognises are folded from its records; every other line is read as text.
+   */
+  pushBytes(chunk: Buffer): void {
+    if (this.scanner === undefined) {
+      this.push(chunk.toString('latin1'));
+      return;
+    }
+    this.wholeLines(chunk, (bytes, a, e) => this.scanLines(bytes, a, e));
+  }
+
+  /**
+   * Splits a chunk at line boundaries, joining a line that spans chunks: `take` gets each
+   * run of whole lines, in order, and the partial last line is kept (copied) for the next
+   * chunk before `take` sees the chunk, so `take` may hand the chunk's memory to a worker.
+   */
+  wholeLines(chunk: Buffer, take: (bytes: Buffer, a: number, e: number) => void): void {
+    let a = 0;
+    let joined: Buffer | undefined;
+    const carried = this.carryBytes;
+    if (carried !== undefined) {
+      const nl = chunk.indexOf(10);
+      if (nl < 0) {
+        this.keepBytes(Buffer.concat([carried, chunk]));
+        return;
+      }
+      this.carryBytes = undefined;
+      joined = Buffer.concat([carried, chunk.subarray(0, nl + 1)]);
+      a = nl + 1;
+    }
+    const last = chunk.lastIndexOf(10);
+    const e = last >= a ? last + 1 : a;
+    if (e < chunk.length) this.keepBytes(chunk.subarray(e));
+    if (joined !== undefined) take(joined, 0, joined.length);
+    if (e > a) take(chunk, a, e);
+  }
+
+  /** Keeps a partial last line as bytes (a copy: the chunk may be a view of a larger buffer). */
+  private keepBytes(rest: Buffer): void {
+    if (rest.length > MAX_LINE) {
+      this.b.unreadable('a line longer than 1 MiB was cut');
+      this.carryBytes = Buffer.from(rest.subarray(0, MAX_LINE));
+    } else {
+      this.carryBytes = Buffer.from(rest);
+    }
+  }
+
+  /** Reads bytes[a, e), which ends with a newline, through the scanner. */
+  private scanLines(bytes: Buffer, a: number, e: number): void {
+    this.takeRecords(bytes, (this.scanner as RowScanner).scanLines(bytes, a, e));
+  }
+
+  /** Folds the scanner's records of `bytes`: parsed rows, and spans of other lines read as text. */
+  takeRecords(bytes: Buffer, rec: Int32Array): void {
+    const stride = (this.scanner as RowScanner).stride;
+    for (let o = 0; o < rec.length; o += stride) {
+      const start = rec[o + R_START] as number;
+      const end = rec[o + R_END] as number;
+      if (rec[o + R_KIND] === 0 || this.section === 'unix') {
+        this.lines(bytes.toString('latin1', start, end));
+        continue;
+      }
+      this.b.lines.total++;
+      // Every field of the row is written here, so no reset() is needed.
+      const r = this.cur;
+      const flags = rec[o + R_FLAGS] as number;
+      r.localIp = (rec[o + R_LOCAL_IP] as number) >>> 0;
+      r.localHost = undefined;
+      r.localPortNum = rec[o + R_LOCAL_PORT] as number;
+      r.localPort = flags & 2 ? '*' : undefined;
+      r.remoteIp = (rec[o + R_REMOTE_IP] as number) >>> 0;
+      r.remoteHost = undefined;
+      r.remotePortNum = rec[o + R_REMOTE_PORT] as number;
+      r.remotePort = flags & 4 ? '*' : undefined;
+      const pid = rec[o + R_PID] as number;
+      r.processKey = pid >= 0 ? pid : undefined;
+      r.processName = undefined;
+      r.processNameSource = pid >= 0 ? bytes : undefined;
+      r.processNameStart = rec[o + R_NAME_START] as number;
+      r.processNameEnd = rec[o + R_NAME_END] as number;
+      r.timer = undefined;
+      r.lineText = undefined;
+      r.lineSuffix = undefined;
+      r.lineSource = bytes;
+      r.lineStart = start;
+      r.lineEnd = end;
+      this.commitFastRow(
+        r,
+        STATE_BY_CODE[rec[o + R_STATE] as number] as TcpState,
+        flags & 1 ? 'tcp6' : 'tcp',
+        rec[o + R_RECVQ] as number,
+        rec[o + R_SENDQ] as number,
+      );
+    }
+  }
+
+  /** Reads every line of s (lines separated by newlines; the last one complete). */
+  private lines(s: string): void {
+    let a = 0;
+    for (;;) {
+      const nl = s.indexOf('\n', a);
+      if (nl < 0) break;
+      this.line(s, a, nl);
+      a = nl + 1;
+    }
+    this.line(s, a, s.length);
   }
 
   /** Feeds the next chunk (latin1 view); lines may span chunks. */
@@ -67,9 +209,9 @@ export class SocketTableReader {
 
   /** Keeps a partial last line; caps it so one endless line cannot grow memory. */
   private keep(rest: string): void {
-    if (rest.length > 1 << 20) {
+    if (rest.length > MAX_LINE) {
       this.b.unreadable('a line longer than 1 MiB was cut');
-      this.carry = rest.slice(0, 1 << 20);
+      this.carry = rest.slice(0, MAX_LINE);
     } else {
       this.carry = rest;
     }
@@ -88,6 +230,11 @@ export class SocketTableReader {
 
   /** Reads the last (unterminated) line and folds the pending row. */
   private drain(): void {
+    if (this.carryBytes !== undefined) {
+      const rest = this.carryBytes;
+      this.carryBytes = undefined;
+      this.line(rest.toString('latin1', 0, rest.length), 0, rest.length);
+    }
     if (this.carry.length > 0) {
       const s = this.carry;
       this.carry = '';
@@ -217,6 +364,15 @@ export class SocketTableReader {
       }
       k = skipBlanks(s, te, e);
     }
+    r.lineSource = s;
+    r.lineStart = a;
+    r.lineEnd = e;
+    this.commitFastRow(r, st, proto, rq, sq);
+    return true;
+  }
+
+  /** Makes a fast-path row (text or scanner) the pending row, as `endRow` does for the general path. */
+  private commitFastRow(r: RowScratch, st: TcpState, proto: string, rq: number, sq: number): void {
     this.flushPending();
     r.state = st;
     r.proto = proto;
@@ -224,13 +380,9 @@ export class SocketTableReader {
     r.sendQ = sq;
     this.b.vote('netstat-linux');
     this.b.setOs('linux');
-    r.lineSource = s;
-    r.lineStart = a;
-    r.lineEnd = e;
     this.cur = this.pend;
     this.pend = r;
     this.pending = true;
-    return true;
   }
 
   /**

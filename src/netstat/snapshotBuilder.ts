@@ -54,13 +54,13 @@ export class RowScratch {
   processKey: number | string | undefined = undefined;
   /** The process label, or where to build it from: `name (pid N)` is made only for new keys. */
   processName: string | undefined = undefined;
-  processNameSource: string | undefined = undefined;
+  processNameSource: string | Buffer | undefined = undefined;
   processNameStart = 0;
   processNameEnd = 0;
   timer: string | undefined = undefined;
-  /** The display line: `lineText`, or `lineSource[lineStart, lineEnd)` as a latin1 view. */
+  /** The display line: `lineText`, or `lineSource[lineStart, lineEnd)` (a latin1 view or the bytes). */
   lineText: string | undefined = undefined;
-  lineSource = '';
+  lineSource: string | Buffer = '';
   lineStart = 0;
   lineEnd = 0;
   /** Text appended to the display line (the second half of a wrapped record). */
@@ -71,18 +71,16 @@ export class RowScratch {
     if (this.processName !== undefined) return this.processName;
     if (this.processNameSource === undefined)
       return typeof this.processKey === 'number' ? `pid ${this.processKey}` : this.processKey;
-    let name = this.processNameSource.slice(this.processNameStart, this.processNameEnd);
+    let name = textOf(this.processNameSource, this.processNameStart, this.processNameEnd);
     if (name.endsWith(':')) name = name.slice(0, -1);
-    return `${fromLatin1(name)} (pid ${this.processKey})`;
+    return `${name} (pid ${this.processKey})`;
   }
 
   /** The row's line for display, at most 200 characters. */
   lineLabel(): string {
     let text =
       this.lineText ??
-      fromLatin1(
-        this.lineSource.slice(this.lineStart, Math.min(this.lineEnd, this.lineStart + 200)),
-      );
+      textOf(this.lineSource, this.lineStart, Math.min(this.lineEnd, this.lineStart + 200));
     if (this.lineSuffix !== undefined) text = `${text} / ${this.lineSuffix}`;
     return text.slice(0, 200);
   }
@@ -140,6 +138,13 @@ export class RowScratch {
       this.remoteIp >= 0
     );
   }
+}
+
+/** Text of source[a, b), a latin1 view of UTF-8 or the UTF-8 bytes themselves. */
+function textOf(source: string | Buffer, a: number, b: number): string {
+  return typeof source === 'string'
+    ? fromLatin1(source.slice(a, b))
+    : source.toString('utf8', a, b);
 }
 
 interface Tally {

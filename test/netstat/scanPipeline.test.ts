@@ -1,0 +1,58 @@
+// Reading a large stream moves the byte scanning to a worker thread; the Snapshot must be the
+// same as reading it all on this thread, and the worker must really be used.
+import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+// @ts-expect-error: a plain .mjs script without typings (the benchmark's generator).
+import { generateListing } from '../../bench/generate.mjs';
+import { readStream } from '../../src/netstat/index.js';
+import { ScanPipeline } from '../../src/netstat/scanPipeline.js';
+
+let dir: string;
+let file: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'tcp-triage-pipeline-'));
+  file = join(dir, 'listing.txt');
+  await generateListing(file, 30_000);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The listing as a stream of small chunks, so many cross the thread boundary. */
+const open = () => createReadStream(file, { highWaterMark: 1 << 14 });
+
+describe('scan pipeline', () => {
+  it('gives the same Snapshot with the worker as without it', async () => {
+    const start = vi.spyOn(ScanPipeline, 'start');
+    const here = await readStream(open(), undefined, {
+      workerAfterBytes: Number.POSITIVE_INFINITY,
+    });
+    expect(start).not.toHaveBeenCalled();
+    const pipelined = await readStream(open(), undefined, {
+      workerAfterBytes: 0,
+      chunksInFlight: 2,
+    });
+    expect(start).toHaveBeenCalledTimes(1);
+    const pipeline = start.mock.results[0]?.value as ScanPipeline | undefined;
+    expect(pipeline?.ready).toBe(true);
+    start.mockRestore();
+    expect(here.total).toBe(30_000);
+    expect(pipelined).toEqual(here);
+  });
+
+  it('returns records for what it is sent, bytes intact, in order', async () => {
+    const pipeline = ScanPipeline.start();
+    expect(pipeline).toBeDefined();
+    const p = pipeline as ScanPipeline;
+    try {
+      const rows = ['tcp 0 0 10.0.0.1:22 10.0.0.2:5555 ESTABLISHED -', 'not a row'];
+      const sent = rows.map((r) => Buffer.from(`${r}\n`));
+      const got = await Promise.all(sent.map((b) => p.scan(b, 0, b.length)));
+      expect(got.map((g) => Buffer.from(g.bytes).toString())).toEqual(rows.map((r) => `${r}\n`));
+      expect(got.map((g) => g.records[0])).toEqual([1, 0]); // a row, then a text span
+    } finally {
+      p.close();
+    }
+  });
+});
