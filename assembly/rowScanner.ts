@@ -26,7 +26,7 @@ const MAX_SPELLING: i32 = 40;
 const F_KIND: i32 = 0; // 0 fallback span, 1 row
 const F_START: i32 = 1; // line or span start (byte offset in the input area)
 const F_END: i32 = 2; // row: end after trimming; span: the '\n' ending its last line
-const F_FLAGS: i32 = 3; // bit 0 tcp6, bit 1 local port '*', bit 2 remote port '*'
+const F_FLAGS: i32 = 3; // bit 0 tcp6, bit 2 remote port '*'
 const F_STATE: i32 = 4; // state code registered by the host
 const F_RECVQ: i32 = 5;
 const F_SENDQ: i32 = 6;
@@ -271,9 +271,11 @@ function row(a: i32, nl: i32, rec: usize, base: i32): bool {
   const sq = digitsValue(i, sqEnd);
   const le = scanEndpoint(skipBlanks(sqEnd, e), e);
   if (le < 0) return false;
+  // A local '*' port never appears in a real listing: left to the reader, so every row here
+  // has a numeric local port.
+  if (epStar) return false;
   const localIp = epIp;
   const localPort = epPort;
-  if (epStar) flags |= 2;
   const re = scanEndpoint(skipBlanks(le, e), e);
   if (re < 0) return false;
   if (epStar) flags |= 4;

@@ -1,12 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { isEmptySnapshot, readStream } from '../netstat/index.js';
+import { ScanPipeline } from '../netstat/scanPipeline.js';
 import type { Snapshot } from '../netstat/snapshot.js';
-import { triage } from '../triage/index.js';
 import type { Verdict } from '../triage/verdict.js';
 import type { CliIo } from './io.js';
-import { renderVerdictText } from './verdictText.js';
 
 const USAGE = 'usage: tcp-triage triage [--json] [FILE|-]';
 
@@ -58,33 +56,45 @@ export async function runTriage(args: string[], io: CliIo): Promise<number> {
     return 2;
   };
   let input: NodeJS.ReadableStream;
+  let expectedBytes: number | undefined;
+  let pipeline: ScanPipeline | undefined;
   if (file === undefined || file === '-') {
     input = io.stdin;
   } else {
     try {
       const st = await stat(file);
       if (st.isDirectory()) return fail(`${file} is a directory`);
+      expectedBytes = st.size;
+      // A big file: start the scan worker now, so it boots while the reader's code loads.
+      if (st.size > ScanPipeline.WORTH_IT_BYTES) pipeline = ScanPipeline.start();
     } catch {
       return fail(`cannot read ${file}: no such file`);
     }
     input = createReadStream(file, { highWaterMark: 1 << 19 });
   }
+  // The reader is loaded now, and the rules and renderer while the input is read.
+  const { isEmptySnapshot, readStream } = await import('../netstat/index.js');
+  const rules = import('../triage/index.js');
+  const renderer = json ? undefined : import('./verdictText.js');
+  rules.catch(() => {});
+  renderer?.catch(() => {});
   let snapshot: Snapshot;
   try {
-    snapshot = await readStream(input);
+    snapshot = await readStream(input, undefined, { expectedBytes, pipeline });
   } catch (e) {
     return fail(`cannot read ${file ?? 'stdin'}: ${(e as Error).message}`);
   }
   if (isEmptySnapshot(snapshot)) return fail(emptyReason(snapshot));
+  const { triage } = await rules;
   const verdict = triage(snapshot);
   if (json) {
     io.stdout.write(`${JSON.stringify(verdictJson(verdict))}\n`);
   } else {
     const tty = Boolean((io.stdout as NodeJS.WriteStream).isTTY);
     const color = tty && !io.env.NO_COLOR;
-    io.stdout.write(
-      `${renderVerdictText(verdict, snapshot, { color, unicode: tty || io.env.TCP_TRIAGE_UNICODE === '1' })}\n`,
-    );
+    const { renderVerdictText } = await (renderer ?? import('./verdictText.js'));
+    const unicode = tty || io.env.TCP_TRIAGE_UNICODE === '1';
+    io.stdout.write(`${renderVerdictText(verdict, snapshot, { color, unicode })}\n`);
   }
   return 0;
 }

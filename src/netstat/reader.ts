@@ -3,13 +3,14 @@ import { type CommandHints, commandHints, commandStart } from './command.js';
 import { looksLikeAddress, parseEndpoint, scanIpv4Endpoint } from './endpoint.js';
 import { fromLatin1, indexIn, LineView, lastIndexIn, parseHex, parseUint } from './lineView.js';
 import { RowScanner } from './rowScanner.js';
+import { SCAN_RECORD } from './scanRecord.js';
 import type { InputFormat, Snapshot } from './snapshot.js';
 import { RowScratch, SnapshotBuilder, type SnapshotLimits } from './snapshotBuilder.js';
 import { TCP_STATES, type TcpState } from './states.js';
 
 type Section = 'inet' | 'unix' | 'udp' | 'sctp' | 'other';
 
-// Record fields of the row scanner (see RowScanner), as plain constants for the hot loop.
+// Record fields of the row scanner, as plain constants for the hot loop.
 const {
   KIND: R_KIND,
   START: R_START,
@@ -25,7 +26,7 @@ const {
   PID: R_PID,
   NAME_START: R_NAME_START,
   NAME_END: R_NAME_END,
-} = RowScanner;
+} = SCAN_RECORD;
 /** The scanner's state codes are indexes into TCP_STATES. */
 const STATE_BY_CODE: readonly TcpState[] = TCP_STATES;
 
@@ -126,48 +127,81 @@ export class SocketTableReader {
     this.takeRecords(bytes, (this.scanner as RowScanner).scanLines(bytes, a, e));
   }
 
+  /** The scanner's records for bytes[a, e) (whole lines), for `takeRecords` later, in input order. */
+  scanRecords(bytes: Buffer, a: number, e: number): { bytes: Buffer; records: Int32Array } {
+    return { bytes, records: (this.scanner as RowScanner).scanLines(bytes, a, e) };
+  }
+
   /** Folds the scanner's records of `bytes`: parsed rows, and spans of other lines read as text. */
   takeRecords(bytes: Buffer, rec: Int32Array): void {
     const stride = (this.scanner as RowScanner).stride;
-    for (let o = 0; o < rec.length; o += stride) {
-      const start = rec[o + R_START] as number;
-      const end = rec[o + R_END] as number;
+    const end = rec.length;
+    let o = 0;
+    while (o < end) {
       if (rec[o + R_KIND] === 0 || this.section === 'unix') {
-        this.lines(bytes.toString('latin1', start, end));
+        this.lines(bytes.toString('latin1', rec[o + R_START] as number, rec[o + R_END] as number));
+        o += stride;
         continue;
       }
-      this.b.lines.total++;
-      // Every field of the row is written here, so no reset() is needed.
-      const r = this.cur;
-      const flags = rec[o + R_FLAGS] as number;
-      r.localIp = (rec[o + R_LOCAL_IP] as number) >>> 0;
-      r.localHost = undefined;
-      r.localPortNum = rec[o + R_LOCAL_PORT] as number;
-      r.localPort = flags & 2 ? '*' : undefined;
-      r.remoteIp = (rec[o + R_REMOTE_IP] as number) >>> 0;
-      r.remoteHost = undefined;
-      r.remotePortNum = rec[o + R_REMOTE_PORT] as number;
-      r.remotePort = flags & 4 ? '*' : undefined;
-      const pid = rec[o + R_PID] as number;
-      r.processKey = pid >= 0 ? pid : undefined;
-      r.processName = undefined;
-      r.processNameSource = pid >= 0 ? bytes : undefined;
-      r.processNameStart = rec[o + R_NAME_START] as number;
-      r.processNameEnd = rec[o + R_NAME_END] as number;
-      r.timer = undefined;
-      r.lineText = undefined;
-      r.lineSuffix = undefined;
-      r.lineSource = bytes;
-      r.lineStart = start;
-      r.lineEnd = end;
-      this.commitFastRow(
-        r,
-        STATE_BY_CODE[rec[o + R_STATE] as number] as TcpState,
-        flags & 1 ? 'tcp6' : 'tcp',
-        rec[o + R_RECVQ] as number,
-        rec[o + R_SENDQ] as number,
-      );
+      // A run of rows: all but the last are folded straight from their fields; the last
+      // becomes the pending row, since the next line may continue it.
+      let last = o;
+      while (last + stride < end && rec[last + stride + R_KIND] === 1) last += stride;
+      if (last > o && this.b.sampleFull) {
+        this.flushPending();
+        this.foldRun(bytes, rec, o, last, stride);
+        o = last;
+      }
+      this.pendRecord(bytes, rec, o);
+      o += stride;
     }
+  }
+
+  /** Folds the row records in rec[from, to) (stride apart) without keeping them. */
+  private foldRun(bytes: Buffer, rec: Int32Array, from: number, to: number, stride: number): void {
+    const b = this.b;
+    b.foldScannedRows(bytes, rec, from, to, stride, this.names);
+    const rows = (to - from) / stride;
+    b.lines.total += rows;
+    b.vote('netstat-linux', rows);
+    b.setOs('linux');
+  }
+  /** Scratch for labelling processes of rows folded by `foldRun`. */
+  private readonly names = new RowScratch();
+
+  /** Makes row record o the pending row, as `fastLinuxRow` does for a row read as text. */
+  private pendRecord(bytes: Buffer, rec: Int32Array, o: number): void {
+    this.b.lines.total++;
+    // Every field of the row is written here, so no reset() is needed.
+    const r = this.cur;
+    const flags = rec[o + R_FLAGS] as number;
+    r.localIp = (rec[o + R_LOCAL_IP] as number) >>> 0;
+    r.localHost = undefined;
+    r.localPortNum = rec[o + R_LOCAL_PORT] as number;
+    r.localPort = undefined;
+    r.remoteIp = (rec[o + R_REMOTE_IP] as number) >>> 0;
+    r.remoteHost = undefined;
+    r.remotePortNum = rec[o + R_REMOTE_PORT] as number;
+    r.remotePort = flags & 4 ? '*' : undefined;
+    const pid = rec[o + R_PID] as number;
+    r.processKey = pid >= 0 ? pid : undefined;
+    r.processName = undefined;
+    r.processNameSource = pid >= 0 ? bytes : undefined;
+    r.processNameStart = rec[o + R_NAME_START] as number;
+    r.processNameEnd = rec[o + R_NAME_END] as number;
+    r.timer = undefined;
+    r.lineText = undefined;
+    r.lineSuffix = undefined;
+    r.lineSource = bytes;
+    r.lineStart = rec[o + R_START] as number;
+    r.lineEnd = rec[o + R_END] as number;
+    this.commitFastRow(
+      r,
+      STATE_BY_CODE[rec[o + R_STATE] as number] as TcpState,
+      flags & 1 ? 'tcp6' : 'tcp',
+      rec[o + R_RECVQ] as number,
+      rec[o + R_SENDQ] as number,
+    );
   }
 
   /** Reads every line of s (lines separated by newlines; the last one complete). */

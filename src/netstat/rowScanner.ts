@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { exactStateSpellings } from './aliases.js';
+import { SCAN_RECORD } from './scanRecord.js';
 import { TCP_STATES } from './states.js';
+import { instantiate, type WasmInstance } from './wasm.js';
 
 /**
  * Host side of the WebAssembly row scanner (source: assembly/rowScanner.ts, built to
@@ -10,22 +11,6 @@ import { TCP_STATES } from './states.js';
  * to completion synchronously, so readers never interleave inside it.
  */
 export class RowScanner {
-  /** Record fields, as laid out by the module. */
-  static readonly KIND = 0;
-  static readonly START = 1;
-  static readonly END = 2;
-  static readonly FLAGS = 3;
-  static readonly STATE = 4;
-  static readonly RECVQ = 5;
-  static readonly SENDQ = 6;
-  static readonly LOCAL_IP = 7;
-  static readonly LOCAL_PORT = 8;
-  static readonly REMOTE_IP = 9;
-  static readonly REMOTE_PORT = 10;
-  static readonly PID = 11;
-  static readonly NAME_START = 12;
-  static readonly NAME_END = 13;
-
   /** Bytes one module call can take. */
   readonly capacity: number;
   /** i32 fields per record. */
@@ -35,12 +20,14 @@ export class RowScanner {
   private readonly exports: ScannerExports;
 
   /** Wraps an instance of the module; readers use `RowScanner.shared()`. */
-  constructor(instance: WebAssemblyInstance) {
+  constructor(instance: WasmInstance) {
     const x = instance.exports as unknown as ScannerExports;
     x.init();
     this.exports = x;
     this.capacity = x.inputCapacity();
     this.stride = x.recordStride();
+    if (this.stride !== SCAN_RECORD.STRIDE)
+      throw new Error('rowScanner.wasm: record layout mismatch');
     // Views are made after init: allocation may have grown (and so replaced) the memory buffer.
     this.input = new Uint8Array(x.memory.buffer, x.inputPtr(), this.capacity);
     this.output = new Int32Array(x.memory.buffer, x.outputPtr(), x.outputCapacity() * this.stride);
@@ -73,9 +60,9 @@ export class RowScanner {
           // One line longer than the module takes: a span of its own.
           const nl = bytes.indexOf(10, a);
           room(1);
-          out[n * stride + RowScanner.KIND] = 0;
-          out[n * stride + RowScanner.START] = a;
-          out[n * stride + RowScanner.END] = nl;
+          out[n * stride + SCAN_RECORD.KIND] = 0;
+          out[n * stride + SCAN_RECORD.START] = a;
+          out[n * stride + SCAN_RECORD.END] = nl;
           n++;
           a = nl + 1;
           continue;
@@ -115,33 +102,11 @@ interface ScannerExports {
   scan(from: number, len: number, base: number): number;
 }
 
-/** The part of the WebAssembly JS API used here (the TypeScript lib in use does not declare it). */
-declare const WebAssembly: {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => WebAssemblyInstance;
-};
-interface WebAssemblyInstance {
-  exports: unknown;
-}
-
 let shared: RowScanner | null | undefined;
 
-/** Where the module is: beside dist/src when running the build, under dist/ when running sources. */
-const CANDIDATES = ['../../rowScanner.wasm', '../../dist/rowScanner.wasm'];
-
 function load(): RowScanner | null {
-  for (const rel of CANDIDATES) {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(new URL(rel, import.meta.url));
-    } catch {
-      continue;
-    }
-    // A 3 KB module: compiling it synchronously costs well under a millisecond.
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {});
-    return new RowScanner(instance);
-  }
-  return null;
+  const instance = instantiate('rowScanner.wasm');
+  return instance === undefined ? null : new RowScanner(instance);
 }
 
 /** The last newline in bytes[a, e), or -1. */

@@ -23,6 +23,9 @@ const WORKER_CANDIDATES = ['./scanWorker.js', '../../dist/src/netstat/scanWorker
  * the chunks were sent (one worker, one queue).
  */
 export class ScanPipeline {
+  /** Below this many bytes, reading takes less than starting a worker (~70-140 ms). */
+  static readonly WORTH_IT_BYTES = 4 << 20;
+
   private readonly worker: Worker;
   private readonly waiting: {
     resolve: (r: ScanResult) => void;
@@ -31,9 +34,17 @@ export class ScanPipeline {
   private failure: Error | undefined;
   /** True once the worker has loaded the scanner and answers. */
   ready = false;
+  /** Requests the worker has finished, counted by the worker itself (seen without waiting for its messages). */
+  private readonly done = new Int32Array(new SharedArrayBuffer(4));
+  private sent = 0;
+
+  /** Requests sent that the worker has not finished yet. */
+  get outstanding(): number {
+    return this.sent - Atomics.load(this.done, 0);
+  }
 
   private constructor(file: URL) {
-    this.worker = new Worker(file);
+    this.worker = new Worker(file, { workerData: this.done });
     this.worker.on('message', (m: ScanResult | 'ready') => {
       if (m === 'ready') {
         this.ready = true;
@@ -69,6 +80,7 @@ export class ScanPipeline {
     const request: ScanRequest = { bytes: owned, a: a - shift, e: e - shift };
     return new Promise<ScanResult>((resolve, reject) => {
       this.waiting.push({ resolve, reject });
+      this.sent++;
       this.worker.postMessage(request, [owned.buffer as ArrayBuffer]);
     });
   }

@@ -1,16 +1,16 @@
-import { IntKeyTally } from './intKeyTally.js';
 import { fromLatin1, parseIpv4, parseUint } from './lineView.js';
+import { SCAN_RECORD } from './scanRecord.js';
 import type {
   CountSeries,
   InputFormat,
   KeyCount,
   OsFamily,
-  QueueStats,
   Snapshot,
   SocketRecord,
   StateDetail,
 } from './snapshot.js';
 import { emptyCounts, type StateCounts, TCP_STATES, type TcpState } from './states.js';
+import { SCALAR, TABLE, Tallies } from './tallies.js';
 
 /** Limits that keep a Snapshot bounded whatever the input size. */
 export interface SnapshotLimits {
@@ -189,114 +189,39 @@ class BoundedTally {
   }
 }
 
-function newQueue(): QueueStats {
-  return { total: 0, max: 0, nonZero: 0 };
-}
-
-function addQueue(q: QueueStats, v: number): void {
-  if (v <= 0) return;
-  q.total += v;
-  q.nonZero++;
-  if (v > q.max) q.max = v;
-}
-
 /**
- * Per-port tallies in flat typed arrays: a local port is a direct index, no hashing. The
- * queue arrays are allocated only once a row with queued bytes arrives (most states have none).
+ * Aggregates of one state's records. The numeric keys (local ports, IPv4 peers, processes)
+ * and queue stats live in the shared Tallies module; names (service ports, hostnames, IPv6
+ * peers), timers and process labels live here.
  */
-class PortTally {
-  readonly count = new Int32Array(65536);
-  recvQ: Float64Array | undefined;
-  sendQ: Float64Array | undefined;
-  distinct = 0;
-
-  add(port: number, rq: number, sq: number): void {
-    const c = this.count[port] as number;
-    if (c === 0) this.distinct++;
-    this.count[port] = c + 1;
-    if (rq > 0) {
-      if (this.recvQ === undefined) this.recvQ = new Float64Array(65536);
-      this.recvQ[port] = (this.recvQ[port] as number) + rq;
-    }
-    if (sq > 0) {
-      if (this.sendQ === undefined) this.sendQ = new Float64Array(65536);
-      this.sendQ[port] = (this.sendQ[port] as number) + sq;
-    }
-  }
-
-  top(n: number): KeyCount[] {
-    const out: KeyCount[] = [];
-    for (let p = 0; p < 65536; p++) {
-      const c = this.count[p] as number;
-      if (c === 0) continue;
-      if (out.length === n && c <= (out[n - 1] as KeyCount).count) continue;
-      out.push({
-        key: String(p),
-        count: c,
-        recvQ: this.recvQ?.[p] ?? 0,
-        sendQ: this.sendQ?.[p] ?? 0,
-      });
-      out.sort((a, b) => b.count - a.count);
-      if (out.length > n) out.pop();
-    }
-    return out;
-  }
-}
-
-/** Aggregates of one state's records. */
 class StateAccumulator {
-  records = 0;
-  readonly recvQ = newQueue();
-  readonly sendQ = newQueue();
-  private numericPorts: PortTally | undefined;
   readonly localPort: BoundedTally;
   readonly remoteHost: BoundedTally;
   readonly remoteEndpoint: BoundedTally;
-  /** IPv4 peers: host -> tally with per-port tallies. */
-  private ipv4Hosts: IntKeyTally | undefined;
-  private ipv4Endpoints: IntKeyTally | undefined;
-  readonly process: BoundedTally;
-  // Named fields, not an object keyed 1024/10000/...: integer keys make slow elements.
-  private atLeast1024 = 0;
-  private atLeast10000 = 0;
-  private atLeast32768 = 0;
-  private atLeast49152 = 0;
   readonly timers: Record<string, number> = {};
-  /** The last process seen and its tally: rows of one process often come together. */
-  private lastProcessKey: number | string | undefined;
-  private lastProcess: Tally | undefined;
+  /** Labels of process keys, set when a key is first kept. */
+  readonly processLabels = new Map<number, string>();
 
-  constructor(private readonly cap: number) {
+  constructor(
+    private readonly tallies: Tallies,
+    private readonly si: number,
+    cap: number,
+  ) {
     this.localPort = new BoundedTally(cap);
     this.remoteHost = new BoundedTally(cap);
     this.remoteEndpoint = new BoundedTally(cap);
-    this.process = new BoundedTally(cap);
   }
 
-  fold(r: RowScratch): void {
-    this.records++;
+  /** Folds a row with addresses; `processId` is its process key as a table key. */
+  fold(r: RowScratch, processId: number | undefined): void {
     const rq = Math.max(0, r.recvQ);
     const sq = Math.max(0, r.sendQ);
-    if (rq > 0) addQueue(this.recvQ, rq);
-    if (sq > 0) addQueue(this.sendQ, sq);
     let fresh: Tally | undefined;
-    const p = r.localPortNum;
-    if (p >= 0) {
-      if (this.numericPorts === undefined) this.numericPorts = new PortTally();
-      this.numericPorts.add(p, rq, sq);
-      if (p >= 1024) {
-        this.atLeast1024++;
-        if (p >= 10000) this.atLeast10000++;
-        if (p >= 32768) this.atLeast32768++;
-        if (p >= 49152) this.atLeast49152++;
-      }
-    } else if (r.localPort !== undefined) {
+    if (r.localPortNum < 0 && r.localPort !== undefined) {
       fresh = this.localPort.add(`s:${r.localPort}`, rq, sq);
       if (fresh) fresh.label = r.localPort;
     }
-    if (r.remoteIp > 0) {
-      this.foldIpv4(r, rq, sq);
-    } else if (r.remoteIp < 0 && r.remoteHost !== undefined && !isWildcardHost(r.remoteHost)) {
+    if (r.remoteIp < 0 && r.remoteHost !== undefined && !isWildcardHost(r.remoteHost)) {
       const host = r.remoteHost;
       fresh = this.remoteHost.add(`h:${host}`, rq, sq);
       if (fresh) fresh.label = host;
@@ -307,75 +232,88 @@ class StateAccumulator {
         if (fresh) fresh.label = label;
       }
     }
-    const pk = r.processKey;
-    if (pk !== undefined) {
-      const last = this.lastProcess;
-      if (pk === this.lastProcessKey && last !== undefined) {
-        last.count++;
-        last.recvQ += rq;
-        last.sendQ += sq;
-      } else {
-        fresh = this.process.add(pk, rq, sq);
-        if (fresh) fresh.label = r.processLabel();
-        this.lastProcessKey = pk;
-        this.lastProcess = this.process.map.get(pk);
-      }
-    }
+    const ip = r.remoteIp > 0 ? r.remoteIp : -1;
+    const kept = this.tallies.foldRow(
+      this.si,
+      r.localPortNum,
+      ip,
+      r.remotePortNum,
+      rq,
+      sq,
+      processId,
+    );
+    if (kept && processId !== undefined) this.labelProcess(processId, r);
     if (r.timer !== undefined) this.timers[r.timer] = (this.timers[r.timer] ?? 0) + 1;
   }
 
-  private foldIpv4(r: RowScratch, rq: number, sq: number): void {
-    const ip = r.remoteIp | 0; // as a signed 32-bit key
-    if (this.ipv4Hosts === undefined) this.ipv4Hosts = new IntKeyTally(this.cap);
-    this.ipv4Hosts.add(ip, 0, rq, sq);
-    if (r.remotePortNum < 0) return;
-    if (this.ipv4Endpoints === undefined) this.ipv4Endpoints = new IntKeyTally(this.cap);
-    this.ipv4Endpoints.add(ip, r.remotePortNum, rq, sq);
+  /** Labels a process key first kept on row `r`. */
+  labelProcess(processId: number, r: RowScratch): void {
+    this.processLabels.set(processId, r.processLabel() ?? String(processId));
   }
 
   detail(topKeys: number): StateDetail {
-    // IPv4 peers live in integer-keyed tables: label only their top entries.
+    const t = this.tallies;
+    const si = this.si;
+    // IPv4 peers are integer-keyed: only their top entries are labelled.
     const hosts = this.remoteHost.top(topKeys);
-    for (const e of this.ipv4Hosts?.top(topKeys) ?? []) {
+    for (const e of t.topTable(si, TABLE.hosts, topKeys)) {
       hosts.push({ key: ipv4String(e.a >>> 0), count: e.count, recvQ: e.recvQ, sendQ: e.sendQ });
     }
     const endpoints = this.remoteEndpoint.top(topKeys);
-    for (const e of this.ipv4Endpoints?.top(topKeys) ?? []) {
+    for (const e of t.topTable(si, TABLE.endpoints, topKeys)) {
       const key = `${ipv4String(e.a >>> 0)}:${e.b}`;
       endpoints.push({ key, count: e.count, recvQ: e.recvQ, sendQ: e.sendQ });
     }
     const ports = this.localPort.top(topKeys);
-    if (this.numericPorts) ports.push(...this.numericPorts.top(topKeys));
+    for (const e of t.topPorts(si, topKeys)) {
+      ports.push({ key: String(e.a), count: e.count, recvQ: e.recvQ, sendQ: e.sendQ });
+    }
+    const processes: KeyCount[] = t.topTable(si, TABLE.processes, -1).map((e) => ({
+      key: this.processLabels.get(e.a) ?? String(e.a),
+      count: e.count,
+      recvQ: e.recvQ,
+      sendQ: e.sendQ,
+    }));
     hosts.sort(byCount);
     endpoints.sort(byCount);
     ports.sort(byCount);
+    processes.sort(byCount);
+    const scalar = (k: number): number => t.scalar(si, k);
     return {
-      records: this.records,
-      recvQ: { ...this.recvQ },
-      sendQ: { ...this.sendQ },
+      records: scalar(SCALAR.records),
+      recvQ: {
+        total: scalar(SCALAR.recvQTotal),
+        max: scalar(SCALAR.recvQMax),
+        nonZero: scalar(SCALAR.recvQNonZero),
+      },
+      sendQ: {
+        total: scalar(SCALAR.sendQTotal),
+        max: scalar(SCALAR.sendQMax),
+        nonZero: scalar(SCALAR.sendQNonZero),
+      },
       byLocalPort: ports.slice(0, topKeys),
       byRemoteHost: hosts.slice(0, topKeys),
       byRemoteEndpoint: endpoints.slice(0, topKeys),
-      byProcess: this.process.top(topKeys),
+      byProcess: processes.slice(0, topKeys),
       distinct: {
-        localPort: this.localPort.map.size + (this.numericPorts?.distinct ?? 0),
-        remoteHost: this.remoteHost.map.size + (this.ipv4Hosts?.size ?? 0),
-        remoteEndpoint: this.remoteEndpoint.map.size + (this.ipv4Endpoints?.size ?? 0),
-        process: this.process.map.size,
+        localPort: this.localPort.map.size + scalar(SCALAR.distinctPorts),
+        remoteHost: this.remoteHost.map.size + t.tableSize(si, TABLE.hosts),
+        remoteEndpoint: this.remoteEndpoint.map.size + t.tableSize(si, TABLE.endpoints),
+        process: t.tableSize(si, TABLE.processes),
       },
       localPortAtLeast: {
-        1024: this.atLeast1024,
-        10000: this.atLeast10000,
-        32768: this.atLeast32768,
-        49152: this.atLeast49152,
+        1024: scalar(SCALAR.atLeast1024),
+        10000: scalar(SCALAR.atLeast10000),
+        32768: scalar(SCALAR.atLeast32768),
+        49152: scalar(SCALAR.atLeast49152),
       },
       capped:
         this.localPort.capped ||
         this.remoteHost.capped ||
         this.remoteEndpoint.capped ||
-        this.process.capped ||
-        (this.ipv4Hosts?.capped ?? false) ||
-        (this.ipv4Endpoints?.capped ?? false),
+        t.tableCapped(si, TABLE.hosts) ||
+        t.tableCapped(si, TABLE.endpoints) ||
+        t.tableCapped(si, TABLE.processes),
       timers: { ...this.timers },
     };
   }
@@ -413,7 +351,6 @@ export class SnapshotBuilder {
   private readonly rowCounts = emptyCounts();
   private readonly summaryCounts = emptyCounts();
   private summarySeen = false;
-  private readonly acc = new Map<TcpState, StateAccumulator>();
   private readonly listening = new Set<string>();
   private readonly sample: SocketRecord[] = [];
   private readonly series = new Map<TcpState, CountSeries>();
@@ -429,30 +366,90 @@ export class SnapshotBuilder {
 
   constructor(limits: Partial<SnapshotLimits> = {}) {
     this.limits = { ...DEFAULT_SNAPSHOT_LIMITS, ...limits };
+    this.tallies = Tallies.acquire(this.limits.keysPerDimension);
   }
+
+  // After `finish` the builder has handed its tallies back and must not be used again.
 
   /** Folds one socket row held in a RowScratch (the reader's fast path). */
   foldRow(r: RowScratch): void {
     const si = STATE_INDEX[r.state];
-    this.rowTally[si] = (this.rowTally[si] as number) + 1;
-    this.lines.records++;
-    if (si === LISTEN_INDEX && this.listening.size < this.limits.listeningPorts) {
-      const port = r.localPortNum >= 0 ? String(r.localPortNum) : r.localPort;
-      if (port !== undefined && port !== '*') this.listening.add(port);
-    }
+    this.countRow(si);
+    if (si === LISTEN_INDEX) this.addListening(r.localPortNum >= 0 ? r.localPortNum : r.localPort);
     if (r.hasAddresses) {
-      let a = this.accByIndex[si];
-      if (a === undefined) {
-        a = new StateAccumulator(this.limits.keysPerDimension);
-        this.accByIndex[si] = a;
-        this.acc.set(r.state, a);
-      }
-      a.fold(r);
+      const pk = r.processKey;
+      this.accFor(si).fold(r, pk === undefined ? undefined : this.processId(pk));
     }
     if (this.sample.length < this.limits.sampleRecords) this.sample.push(recordOf(r));
   }
-  /** Row counts by state index (TCP_STATES order): an array, not a string-keyed object. */
-  private readonly rowTally = new Float64Array(TCP_STATES.length);
+
+  /** Whether the sample of raw records is complete (rows after it are only counted). */
+  get sampleFull(): boolean {
+    return this.sample.length >= this.limits.sampleRecords;
+  }
+
+  /**
+   * Folds the byte scanner's row records rec[from, to) (stride apart) of `bytes`, as
+   * `foldRow` would one by one; only once the sample is full, since the rows are not kept.
+   * `names` is scratch for labelling processes from the records' name offsets.
+   */
+  foldScannedRows(
+    bytes: Buffer,
+    rec: Int32Array,
+    from: number,
+    to: number,
+    stride: number,
+    names: RowScratch,
+  ): void {
+    names.processNameSource = bytes;
+    this.tallies.foldRecords(rec, from, to, stride, {
+      newProcess: (si, o) => {
+        names.processKey = rec[o + SCAN_RECORD.PID] as number;
+        names.processNameStart = rec[o + SCAN_RECORD.NAME_START] as number;
+        names.processNameEnd = rec[o + SCAN_RECORD.NAME_END] as number;
+        this.accFor(si).labelProcess(names.processKey, names);
+      },
+      listening: (o) => this.addListening(rec[o + SCAN_RECORD.LOCAL_PORT] as number),
+    });
+    this.lines.records += (to - from) / stride;
+  }
+
+  /** Counts a row of state index si. */
+  private countRow(si: number): void {
+    this.tallies.countRow(si);
+    this.lines.records++;
+  }
+
+  /** Adds a listening port (kept in order of first appearance, up to the limit). */
+  private addListening(localPort: number | string | undefined): void {
+    if (this.listening.size >= this.limits.listeningPorts) return;
+    const port = typeof localPort === 'number' ? String(localPort) : localPort;
+    if (port !== undefined && port !== '*') this.listening.add(port);
+  }
+
+  /** The tally key of a process key: a pid as itself, anything else a negative id. */
+  private processId(key: number | string): number {
+    if (typeof key === 'number' && Number.isInteger(key) && key >= 0 && key <= 0x7fffffff)
+      return key;
+    let id = this.processIds.get(key);
+    if (id === undefined) {
+      id = -1 - this.processIds.size;
+      this.processIds.set(key, id);
+    }
+    return id;
+  }
+  private readonly processIds = new Map<number | string, number>();
+
+  /** The accumulator of state index si, made on first use. */
+  private accFor(si: number): StateAccumulator {
+    let a = this.accByIndex[si];
+    if (a === undefined) {
+      a = new StateAccumulator(this.tallies, si, this.limits.keysPerDimension);
+      this.accByIndex[si] = a;
+    }
+    return a;
+  }
+  private readonly tallies: Tallies;
   private readonly accByIndex: (StateAccumulator | undefined)[] = new Array(TCP_STATES.length).fill(
     undefined,
   );
@@ -558,7 +555,7 @@ export class SnapshotBuilder {
   /** The Snapshot of everything folded so far. */
   finish(): Snapshot {
     TCP_STATES.forEach((state, i) => {
-      this.rowCounts[state] = this.rowTally[i] as number;
+      this.rowCounts[state] = this.tallies.rows(i);
     });
     const rowTotal = sum(this.rowCounts);
     const seriesList: CountSeries[] = [];
@@ -584,10 +581,11 @@ export class SnapshotBuilder {
       if (!this.summarySeen && rowTotal === 0) counts[s.state] = s.values[s.values.length - 1] ?? 0;
     }
     const details: Snapshot['details'] = {};
-    for (const state of TCP_STATES) {
-      const a = this.acc.get(state);
-      if (a) details[state] = a.detail(this.limits.topKeys);
-    }
+    TCP_STATES.forEach((state, i) => {
+      if (this.tallies.hasState(i)) details[state] = this.accFor(i).detail(this.limits.topKeys);
+    });
+    // Everything is read out of the module now: its instance goes back to the pool.
+    this.tallies.release();
     if (Object.values(details).some((d) => d.capped)) {
       this.warnings.add(
         `more than ${this.limits.keysPerDimension} distinct ports, peers or processes in one state: the rest are counted but not itemised`,

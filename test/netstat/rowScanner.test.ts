@@ -121,7 +121,7 @@ describe('row scanner', () => {
       fc.property(
         fc.array(fc.oneof({ weight: 4, arbitrary: row }, { weight: 1, arbitrary: other }), {
           minLength: 1,
-          maxLength: 40,
+          maxLength: 80,
         }),
         fc.constantFrom('\n', '\r\n'),
         fc.array(fc.nat({ max: 4000 }), { maxLength: 5 }),

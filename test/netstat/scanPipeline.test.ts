@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 // @ts-expect-error: a plain .mjs script without typings (the benchmark's generator).
 import { generateListing } from '../../bench/generate.mjs';
-import { readStream } from '../../src/netstat/index.js';
+import { readStream, SocketTableReader } from '../../src/netstat/index.js';
 import { ScanPipeline } from '../../src/netstat/scanPipeline.js';
 
 let dir: string;
@@ -25,20 +25,19 @@ const open = () => createReadStream(file, { highWaterMark: 1 << 14 });
 describe('scan pipeline', () => {
   it('gives the same Snapshot with the worker as without it', async () => {
     const start = vi.spyOn(ScanPipeline, 'start');
-    const here = await readStream(open(), undefined, {
-      workerAfterBytes: Number.POSITIVE_INFINITY,
-    });
+    const here = await readStream(open(), undefined, { scanOn: 'here' });
     expect(start).not.toHaveBeenCalled();
-    const pipelined = await readStream(open(), undefined, {
-      workerAfterBytes: 0,
-      chunksInFlight: 2,
-    });
+    const pipelined = await readStream(open(), undefined, { scanOn: 'worker', chunksInFlight: 2 });
     expect(start).toHaveBeenCalledTimes(1);
     const pipeline = start.mock.results[0]?.value as ScanPipeline | undefined;
     expect(pipeline?.ready).toBe(true);
     start.mockRestore();
     expect(here.total).toBe(30_000);
     expect(pipelined).toEqual(here);
+    // And both equal the TypeScript reader reading every line as text.
+    const text = new SocketTableReader({}, { byteScanner: false });
+    for await (const chunk of open()) text.push((chunk as Buffer).toString('latin1'));
+    expect(here).toEqual(text.end());
   });
 
   it('returns records for what it is sent, bytes intact, in order', async () => {
