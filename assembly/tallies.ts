@@ -208,7 +208,9 @@ function grow(h: usize): void {
   const oldSlots = load<usize>(h, T_SLOTS);
   const oldQueues = load<usize>(h, T_QUEUES);
   const oldMask = load<i32>(h, T_MASK);
-  const slots = oldSlots === 0 ? FIRST_SLOTS : (oldMask + 1) << 1;
+  // Quadruple once past a few hundred keys: a big input rehashes less.
+  const grown = oldMask + 1 >= 256 ? (oldMask + 1) << 2 : (oldMask + 1) << 1;
+  const slots = oldSlots === 0 ? FIRST_SLOTS : grown < maxSlots ? grown : maxSlots;
   const mask = slots - 1;
   const s = alloc(slots << 4);
   const q = alloc(slots << 4);
@@ -302,17 +304,30 @@ export function foldRow(
   hasProc: bool,
   proc: i32,
 ): i32 {
+  return fold(si, port, hasIp ? ip : 0, remotePort, rq, sq, hasProc, proc) ? 1 : 0;
+}
+
+@inline
+function fold(
+  si: i32,
+  port: i32,
+  ip: i32,
+  remotePort: i32,
+  rq: f64,
+  sq: f64,
+  hasProc: bool,
+  proc: i32,
+): bool {
   const b = block(si);
   bump(b, S_RECORDS, 1);
-  queue(b, S_RQ_TOTAL, rq);
-  queue(b, S_SQ_TOTAL, sq);
+  if (rq > 0) queue(b, S_RQ_TOTAL, rq);
+  if (sq > 0) queue(b, S_SQ_TOTAL, sq);
   if (port >= 0) foldPort(b, port, rq, sq);
-  if (hasIp && ip !== 0) {
+  if (ip !== 0) {
     tableAdd(b, 0, ip, 0, rq, sq);
     if (remotePort >= 0) tableAdd(b, 1, ip, remotePort, rq, sq);
   }
-  if (hasProc && tableAdd(b, 2, proc, 0, rq, sq)) return 1;
-  return 0;
+  return hasProc && tableAdd(b, 2, proc, 0, rq, sq);
 }
 
 /**
@@ -337,10 +352,9 @@ export function foldBatch(n: i32): i32 {
       store<i32>(e, k, 8);
       ev++;
     }
-    const fresh = foldRow(
+    const fresh = fold(
       si,
       port,
-      true,
       ip,
       load<i32>(r + <usize>(R_REMOTE_PORT * 4)),
       <f64>load<i32>(r + <usize>(R_RECVQ * 4)),

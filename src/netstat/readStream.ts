@@ -28,7 +28,7 @@ export const DEFAULT_READ_STREAM_OPTIONS: Readonly<ReadStreamOptions> = Object.f
   workerAfterBytes: ScanPipeline.WORTH_IT_BYTES,
   expectedBytes: undefined,
   pipeline: undefined,
-  workerQueue: 2,
+  workerQueue: 4,
   chunksInFlight: 6,
 });
 
