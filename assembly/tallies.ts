@@ -170,6 +170,7 @@ function page(b: usize, table: i32, p: i32, size: i32): usize {
 }
 
 function foldPort(b: usize, p: i32, rq: f64, sq: f64): void {
+  if (<u32>p > 65535) return; // not a port: never index past the page table
   const c = page(b, COUNT_PAGES, p, 4) + <usize>((p & PAGE_MASK) << 2);
   const n = load<i32>(c);
   if (n === 0) bump(b, S_PORTS_DISTINCT, 1);
