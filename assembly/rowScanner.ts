@@ -19,7 +19,7 @@ const OUT_RECORDS: i32 = 4096;
 const STRIDE: i32 = 16;
 /** Open-addressing table of exact state spellings registered by the host. */
 const SLOTS: i32 = 512;
-const SLOT_SIZE: i32 = 48;
+const SLOT_SIZE: i32 = 48; // length, code, padding, then the spelling (up to 40 bytes) at 8
 const MAX_SPELLING: i32 = 40;
 
 // Record layout (i32 fields).
@@ -45,7 +45,7 @@ let consumedAt: i32 = 0;
 
 /** Allocates the input, output and spelling areas; call once before anything else. */
 export function init(): void {
-  input = heap.alloc(<usize>INPUT_CAP + 8);
+  input = heap.alloc(<usize>INPUT_CAP + 16); // vector reads may look 16 bytes ahead
   out = heap.alloc(<usize>(OUT_RECORDS * STRIDE * 4));
   table = heap.alloc(<usize>(SLOTS * SLOT_SIZE));
   memory.fill(table, 0, <usize>(SLOTS * SLOT_SIZE));
@@ -94,13 +94,27 @@ export function learn(len: i32, code: i32): bool {
     if (have === 0) {
       store<u8>(at, <u8>len);
       store<u8>(at + 1, <u8>code);
-      memory.copy(at + 2, input, <usize>len);
+      memory.copy(at + 8, input, <usize>len);
       return true;
     }
-    if (have === len && memory.compare(at + 2, input, <usize>len) === 0) return true;
+    if (have === len && sameBytes(at + 8, input, len)) return true;
     slot = (slot + 1) & (SLOTS - 1);
   }
   return false;
+}
+
+/**
+ * Whether the len bytes at p and q are equal, eight at a time. Bytes past len are not
+ * compared; reading them is safe (slots and the input area are padded).
+ */
+function sameBytes(p: usize, q: usize, len: i32): bool {
+  let i = 0;
+  for (; i + 8 <= len; i += 8) {
+    if (load<u64>(p + <usize>i) !== load<u64>(q + <usize>i)) return false;
+  }
+  if (i === len) return true;
+  const mask = (<u64>1 << (<u64>(len - i) << 3)) - 1;
+  return ((load<u64>(p + <usize>i) ^ load<u64>(q + <usize>i)) & mask) === 0;
 }
 
 /** The registered state code of input[a, e), or -1. */
@@ -112,9 +126,7 @@ function stateCode(a: i32, e: i32): i32 {
     const at = table + <usize>(slot * SLOT_SIZE);
     const have = <i32>load<u8>(at);
     if (have === 0) return -1;
-    if (have === len && memory.compare(at + 2, input + <usize>a, <usize>len) === 0) {
-      return <i32>load<u8>(at + 1);
-    }
+    if (have === len && sameBytes(at + 8, input + <usize>a, len)) return <i32>load<u8>(at + 1);
     slot = (slot + 1) & (SLOTS - 1);
   }
   return -1;
@@ -160,7 +172,7 @@ function tokenEnd(i: i32, e: i32): i32 {
   return i;
 }
 
-/** The first '\n' in [i, len), or len. The input area has 8 spare bytes past its capacity. */
+/** The first '\n' in [i, len), or len. The input area has 16 spare bytes past its capacity. */
 function newlineFrom(i: i32, len: i32): i32 {
   while (i < len) {
     const x = load<u64>(input + <usize>i) ^ NEWLINES;
@@ -351,8 +363,7 @@ function row(a: i32, nl: i32, rec: usize, base: i32): bool {
     if (byte(k) === 116 && k + 2 < e && byte(k + 1) === 99 && byte(k + 2) === 112) return false;
     let isPid = false;
     if (pid < 0) {
-      let slash = k;
-      while (slash < te && byte(slash) !== 47) slash++;
+      const slash = slashIn(k, te);
       if (slash > k && slash < te && digitsEnd(k, slash) === slash) {
         if (slash - k > 9) return false;
         pid = digitsValue(k, slash);
@@ -380,6 +391,19 @@ function row(a: i32, nl: i32, rec: usize, base: i32): bool {
   store<i32>(rec + F_NAME_START * 4, nameStart + base);
   store<i32>(rec + F_NAME_END * 4, nameEnd + base);
   return true;
+}
+
+/** The first '/' in [k, te), or te: sixteen bytes at a time. */
+function slashIn(k: i32, te: i32): i32 {
+  while (k < te) {
+    const hits = i8x16.bitmask(i8x16.eq(v128.load(input + <usize>k), i8x16.splat(47)));
+    if (hits !== 0) {
+      const at = k + <i32>ctz(hits);
+      return at < te ? at : te;
+    }
+    k += 16;
+  }
+  return te;
 }
 
 @inline
