@@ -55,8 +55,8 @@ export async function runTriage(args: string[], io: CliIo): Promise<number> {
     if (json) io.stdout.write(`${JSON.stringify({ error: message })}\n`);
     return 2;
   };
-  let input: NodeJS.ReadableStream;
-  let expectedBytes: number | undefined;
+  let input: NodeJS.ReadableStream | undefined;
+  let large: { path: string; size: number } | undefined;
   let pipeline: ScanPipeline | undefined;
   if (file === undefined || file === '-') {
     input = io.stdin;
@@ -64,25 +64,32 @@ export async function runTriage(args: string[], io: CliIo): Promise<number> {
     try {
       const st = await stat(file);
       if (st.isDirectory()) return fail(`${file} is a directory`);
-      expectedBytes = st.size;
-      // A big file: start the scan worker now, so it boots while the reader's code loads.
-      if (st.size > ScanPipeline.WORTH_IT_BYTES) pipeline = ScanPipeline.start();
+      if (st.isFile() && st.size > ScanPipeline.WORTH_IT_BYTES) {
+        // A big file: start the scan worker now, so it boots while the reader's code loads,
+        // then read the file in chunks on both threads.
+        pipeline = ScanPipeline.start();
+        large = { path: file, size: st.size };
+      }
     } catch {
       return fail(`cannot read ${file}: no such file`);
     }
-    input = createReadStream(file, { highWaterMark: 1 << 19 });
+    if (large === undefined) input = createReadStream(file, { highWaterMark: 1 << 19 });
   }
   // The reader is loaded now, and the rules and renderer while the input is read.
-  const { isEmptySnapshot, readStream } = await import('../netstat/index.js');
+  const { isEmptySnapshot, readLargeFile, readStream } = await import('../netstat/index.js');
   const rules = import('../triage/index.js');
   const renderer = json ? undefined : import('./verdictText.js');
   rules.catch(() => {});
   renderer?.catch(() => {});
   let snapshot: Snapshot;
   try {
-    snapshot = await readStream(input, undefined, { expectedBytes, pipeline });
+    snapshot = large
+      ? readLargeFile(large.path, large.size, undefined, { pipeline })
+      : await readStream(input as NodeJS.ReadableStream);
   } catch (e) {
     return fail(`cannot read ${file ?? 'stdin'}: ${(e as Error).message}`);
+  } finally {
+    pipeline?.close();
   }
   if (isEmptySnapshot(snapshot)) return fail(emptyReason(snapshot));
   const { triage } = await rules;

@@ -3,6 +3,11 @@ import type { Snapshot } from './snapshot.js';
 import type { SnapshotLimits } from './snapshotBuilder.js';
 
 export { SocketTableReader } from './reader.js';
+export {
+  DEFAULT_READ_LARGE_FILE_OPTIONS,
+  type ReadLargeFileOptions,
+  readLargeFile,
+} from './readLargeFile.js';
 export { DEFAULT_READ_STREAM_OPTIONS, type ReadStreamOptions, readStream } from './readStream.js';
 export type { Snapshot } from './snapshot.js';
 export { SnapshotBuilder } from './snapshotBuilder.js';

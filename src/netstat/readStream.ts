@@ -11,12 +11,8 @@ export interface ReadStreamOptions {
    * `here` never starts one.
    */
   scanOn: 'auto' | 'worker' | 'here';
-  /** With `auto`: start the worker once the input is known or seen to be this large. */
+  /** With `auto`: start the worker once this many bytes have been read. */
   workerAfterBytes: number;
-  /** The input's size when known (a file), so that `auto` can start the worker at once. */
-  expectedBytes: number | undefined;
-  /** A worker started ahead (so that it boots while the caller loads): used, then closed. */
-  pipeline: ScanPipeline | undefined;
   /** Chunks at most waiting at the worker; past it, chunks are scanned on this thread. */
   workerQueue: number;
   /** Scanned chunks at most waiting to be folded (bounds memory). */
@@ -26,8 +22,6 @@ export interface ReadStreamOptions {
 export const DEFAULT_READ_STREAM_OPTIONS: Readonly<ReadStreamOptions> = Object.freeze({
   scanOn: 'auto',
   workerAfterBytes: ScanPipeline.WORTH_IT_BYTES,
-  expectedBytes: undefined,
-  pipeline: undefined,
   workerQueue: 4,
   chunksInFlight: 6,
 });
@@ -50,7 +44,7 @@ export async function readStream(
 ): Promise<Snapshot> {
   const opts = { ...DEFAULT_READ_STREAM_OPTIONS, ...options };
   const reader = new SocketTableReader(limits);
-  let pipeline: ScanPipeline | undefined = opts.pipeline;
+  let pipeline: ScanPipeline | undefined;
   let seen = 0;
   const queue: Scanned[] = [];
   const fold = (r: ScanResult): void =>
@@ -75,7 +69,7 @@ export async function readStream(
     for await (const chunk of input as AsyncIterable<Buffer | string>) {
       const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
       seen += bytes.length;
-      const large = Math.max(seen, opts.expectedBytes ?? 0) > opts.workerAfterBytes;
+      const large = seen > opts.workerAfterBytes;
       const wanted = opts.scanOn === 'worker' || (opts.scanOn === 'auto' && large);
       if (pipeline === undefined && wanted && reader.scans) pipeline = ScanPipeline.start();
       const p = pipeline;

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import type { FileJob } from './fileChunks.js';
 
 /** A run of whole lines sent to the worker: bytes[a, e). */
 export interface ScanRequest {
@@ -83,6 +84,11 @@ export class ScanPipeline {
       this.sent++;
       this.worker.postMessage(request, [owned.buffer as ArrayBuffer]);
     });
+  }
+
+  /** Has the worker claim, read and scan chunks of a file (see readLargeFile). */
+  shareFile(job: FileJob): void {
+    this.worker.postMessage(job, [job.port]);
   }
 
   /** Stops the worker. */

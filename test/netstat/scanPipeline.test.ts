@@ -1,12 +1,12 @@
-// Reading a large stream moves the byte scanning to a worker thread; the Snapshot must be the
-// same as reading it all on this thread, and the worker must really be used.
-import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
+// Reading a large stream or file shares the byte scanning with a worker thread; the Snapshot
+// must be the same as reading it all on this thread, and the worker must really be used.
+import { createReadStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 // @ts-expect-error: a plain .mjs script without typings (the benchmark's generator).
 import { generateListing } from '../../bench/generate.mjs';
-import { readStream, SocketTableReader } from '../../src/netstat/index.js';
+import { readLargeFile, readStream, SocketTableReader } from '../../src/netstat/index.js';
 import { ScanPipeline } from '../../src/netstat/scanPipeline.js';
 
 let dir: string;
@@ -52,6 +52,51 @@ describe('scan pipeline', () => {
       expect(got.map((g) => g.records[0])).toEqual([1, 0]); // a row, then a text span
     } finally {
       p.close();
+    }
+  });
+});
+
+describe('readLargeFile', () => {
+  /** The reference: the same file as a stream of the same chunk size, all on this thread. */
+  const streamed = (path: string, chunk: number) =>
+    readStream(createReadStream(path, { highWaterMark: chunk }), undefined, { scanOn: 'here' });
+
+  it('gives the same Snapshot as a stream, with and without the worker, chunks cut mid-line', async () => {
+    const size = statSync(file).size;
+    const reference = await streamed(file, 1 << 12);
+    const alone = readLargeFile(file, size, undefined, { chunkBytes: 1 << 12, window: 3 });
+    expect(alone).toEqual(reference);
+    const pipeline = ScanPipeline.start();
+    try {
+      await vi.waitUntil(() => pipeline?.ready, { timeout: 10_000 });
+      const report = { chunks: 0, byWorker: 0 };
+      const shared = readLargeFile(file, size, undefined, {
+        pipeline,
+        chunkBytes: 1 << 12,
+        window: 3,
+        report,
+      });
+      expect(shared).toEqual(reference);
+      expect(report.chunks).toBe(Math.ceil(size / (1 << 12)));
+      expect(report.byWorker).toBeGreaterThan(0); // the worker really took part
+    } finally {
+      pipeline?.close();
+    }
+  });
+
+  it('joins a line longer than several chunks, and a last line without a newline', async () => {
+    const path = join(dir, 'long-lines.txt');
+    const row =
+      'tcp        0      0 10.0.0.1:22             10.0.0.2:5555           ESTABLISHED 1/sshd';
+    writeFileSync(path, `${row}\n${'x'.repeat(10_000)} ${row}\n${row}\n${row}`);
+    const size = statSync(path).size;
+    const pipeline = ScanPipeline.start();
+    try {
+      const s = readLargeFile(path, size, undefined, { pipeline, chunkBytes: 1 << 10, window: 2 });
+      expect(s.counts.ESTABLISHED).toBe(3);
+      expect(s).toEqual(await streamed(path, 1 << 10));
+    } finally {
+      pipeline?.close();
     }
   });
 });

@@ -57,28 +57,31 @@ function modelFold(states: Map<number, ModelState>, cap: number, r: Row): boolea
     states.set(r.si, s);
   }
   const v = s.scalars;
-  v[SCALAR.records]++;
+  const add = (k: number, by = 1) => {
+    v[k] = (v[k] ?? 0) + by;
+  };
+  add(SCALAR.records);
   for (const [q, total, max, nonZero] of [
     [r.rq, SCALAR.recvQTotal, SCALAR.recvQMax, SCALAR.recvQNonZero],
     [r.sq, SCALAR.sendQTotal, SCALAR.sendQMax, SCALAR.sendQNonZero],
   ] as const) {
     if (q > 0) {
-      v[total] += q;
-      v[nonZero]++;
-      v[max] = Math.max(v[max] as number, q);
+      add(total, q);
+      add(nonZero);
+      v[max] = Math.max(v[max] ?? 0, q);
     }
   }
   if (r.port >= 0) {
     const p = s.ports.get(r.port) ?? { count: 0, rq: 0, sq: 0 };
-    if (p.count === 0) v[SCALAR.distinctPorts]++;
+    if (p.count === 0) add(SCALAR.distinctPorts);
     p.count++;
     p.rq += r.rq;
     p.sq += r.sq;
     s.ports.set(r.port, p);
-    if (r.port >= 1024) v[SCALAR.atLeast1024]++;
-    if (r.port >= 10000) v[SCALAR.atLeast10000]++;
-    if (r.port >= 32768) v[SCALAR.atLeast32768]++;
-    if (r.port >= 49152) v[SCALAR.atLeast49152]++;
+    if (r.port >= 1024) add(SCALAR.atLeast1024);
+    if (r.port >= 10000) add(SCALAR.atLeast10000);
+    if (r.port >= 32768) add(SCALAR.atLeast32768);
+    if (r.port >= 49152) add(SCALAR.atLeast49152);
   }
   if (r.ip > 0) {
     s.tables[TABLE.hosts]?.add(r.ip | 0, 0, r.rq, r.sq);

@@ -1,0 +1,111 @@
+// `tcp-triage triage`: the JSON contract, the text verdict, stdin, clear exit-2 errors, and a
+// file large enough to be read in chunks on two threads giving the same verdict as stdin.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain .mjs script without typings (the benchmark's generator).
+import { generateListing } from '../../bench/generate.mjs';
+import type { CliIo } from '../../src/cli/io.js';
+import { runTriage } from '../../src/cli/triage.js';
+import { ScanPipeline } from '../../src/netstat/scanPipeline.js';
+
+const PASTE = join(
+  import.meta.dirname,
+  '..',
+  'fixtures',
+  'pastes',
+  '03-engineio-closewait-awk.txt',
+);
+
+let dir: string;
+let big: string;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'tcp-triage-cli-'));
+  big = join(dir, 'big.txt');
+  await generateListing(big, 60_000); // about 5 MB: past the two-thread threshold
+}, 60_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function triage(args: string[], stdin = '') {
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  stdout.on('data', (c: Buffer) => out.push(c));
+  stderr.on('data', (c: Buffer) => err.push(c));
+  const io: CliIo = { stdin: Readable.from([stdin]), stdout, stderr, env: {}, isTTY: false };
+  const code = await runTriage(args, io);
+  return {
+    code,
+    stdout: Buffer.concat(out).toString('utf8'),
+    stderr: Buffer.concat(err).toString('utf8'),
+  };
+}
+
+describe('tcp-triage triage', () => {
+  it('--json prints exactly the DESIGN keys, with a CLOSE_WAIT finding for the sample', async () => {
+    const r = await triage(['--json', PASTE]);
+    expect(r.code).toBe(0);
+    const v = JSON.parse(r.stdout);
+    expect(Object.keys(v)).toEqual([
+      'format',
+      'os',
+      'counts',
+      'total',
+      'severity',
+      'findings',
+      'warnings',
+    ]);
+    expect(v.findings[0].id).toBe('close-wait-pileup');
+    expect(Object.keys(v.findings[0])).toEqual([
+      'id',
+      'severity',
+      'state',
+      'title',
+      'evidence',
+      'cause',
+      'next',
+      'caveats',
+    ]);
+  });
+
+  it('reads stdin when there is no file or it is "-", and prints a text verdict', async () => {
+    const text = readFileSync(PASTE, 'utf8');
+    const a = await triage([], text);
+    const b = await triage(['-'], text);
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    expect(a.stdout).toContain('CLOSE_WAIT');
+  });
+
+  it('exits 2 with one clear line for empty or non-TCP input, a directory, a missing file, a bad option', async () => {
+    const cases = [
+      await triage(['--json'], ''),
+      await triage(['--json'], 'hello world\nnothing here\n'),
+      await triage(['--json', dir]),
+      await triage(['--json', join(dir, 'nope.txt')]),
+    ];
+    for (const r of cases) {
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(JSON.parse(r.stdout).error).toBe(r.stderr.trim().replace(/^tcp-triage: /, ''));
+    }
+    expect(cases[0]?.stderr).toContain('empty');
+    expect(cases[2]?.stderr).toContain('is a directory');
+    const bad = await triage(['--nope']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('usage:');
+  });
+
+  it('reads a big file on two threads to the same verdict as the same bytes on stdin', async () => {
+    const size = readFileSync(big).length;
+    expect(size).toBeGreaterThan(ScanPipeline.WORTH_IT_BYTES);
+    const fromFile = await triage(['--json', big]);
+    const fromStdin = await triage(['--json'], readFileSync(big, 'utf8'));
+    expect(fromFile.code).toBe(0);
+    expect(JSON.parse(fromFile.stdout)).toEqual(JSON.parse(fromStdin.stdout));
+    expect(JSON.parse(fromFile.stdout).total).toBe(60_000);
+  });
+});
