@@ -291,25 +291,10 @@ export function tableCapped(si: i32, t: i32): bool {
 
 /**
  * Folds one row of state si with addresses: local port (-1 when not a number), IPv4 peer
- * (`hasIp`; ip 0 is the wildcard), remote port (-1 for none), queues, process key
- * (`hasProc`). Returns 1 when the process key is new and kept (the host labels it).
+ * (0 for none or the wildcard), remote port (-1 for none), queues, process key (`hasProc`).
+ * True when the process key is new and kept (the host labels it).
  */
 export function foldRow(
-  si: i32,
-  port: i32,
-  hasIp: bool,
-  ip: i32,
-  remotePort: i32,
-  rq: f64,
-  sq: f64,
-  hasProc: bool,
-  proc: i32,
-): i32 {
-  return fold(si, port, hasIp ? ip : 0, remotePort, rq, sq, hasProc, proc) ? 1 : 0;
-}
-
-@inline
-function fold(
   si: i32,
   port: i32,
   ip: i32,
@@ -353,7 +338,7 @@ export function foldBatch(n: i32): i32 {
       store<i32>(e, k, 8);
       ev++;
     }
-    const fresh = fold(
+    const fresh = foldRow(
       si,
       port,
       ip,

@@ -52,7 +52,6 @@ interface TalliesExports {
   foldRow(
     si: number,
     port: number,
-    hasIp: number,
     ip: number,
     remotePort: number,
     rq: number,
@@ -141,9 +140,9 @@ export class Tallies {
     sq: number,
     proc: number | undefined,
   ): boolean {
-    const hasIp = ip > 0 ? 1 : 0;
+    const peer = ip > 0 ? ip | 0 : 0; // 0: no IPv4 peer (or the wildcard)
     const hasProc = proc === undefined ? 0 : 1;
-    return this.x.foldRow(si, port, hasIp, ip | 0, remotePort, rq, sq, hasProc, proc ?? 0) !== 0;
+    return this.x.foldRow(si, port, peer, remotePort, rq, sq, hasProc, proc ?? 0) !== 0;
   }
 
   /** Folds the scanner row records in rec[from, to) (stride i32 apart), reporting events. */

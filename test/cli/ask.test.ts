@@ -1,10 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAsk } from '../../src/cli/ask.js';
-import type { CliIo } from '../../src/cli/io.js';
+import { capture } from './capture.js';
 
 let cacheDir: string;
 beforeAll(async () => {
@@ -12,26 +11,8 @@ beforeAll(async () => {
 });
 afterAll(() => rm(cacheDir, { recursive: true, force: true }));
 
-async function ask(...args: string[]) {
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  stdout.on('data', (c: Buffer) => out.push(c));
-  stderr.on('data', (c: Buffer) => err.push(c));
-  const io: CliIo = {
-    stdin: new PassThrough(),
-    stdout,
-    stderr,
-    env: { TCP_TRIAGE_CACHE_DIR: cacheDir },
-    isTTY: false,
-  };
-  const code = await runAsk(args, io);
-  return {
-    code,
-    stdout: Buffer.concat(out).toString('utf8'),
-    stderr: Buffer.concat(err).toString('utf8'),
-  };
+function ask(...args: string[]) {
+  return capture((io) => runAsk(args, io), '', { TCP_TRIAGE_CACHE_DIR: cacheDir });
 }
 
 describe('tcp-triage ask', () => {

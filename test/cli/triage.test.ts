@@ -3,13 +3,12 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs script without typings (the benchmark's generator).
 import { generateListing } from '../../bench/generate.mjs';
-import type { CliIo } from '../../src/cli/io.js';
 import { runTriage } from '../../src/cli/triage.js';
 import { ScanPipeline } from '../../src/netstat/scanPipeline.js';
+import { capture } from './capture.js';
 
 const PASTE = join(
   import.meta.dirname,
@@ -28,20 +27,8 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function triage(args: string[], stdin = '') {
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  stdout.on('data', (c: Buffer) => out.push(c));
-  stderr.on('data', (c: Buffer) => err.push(c));
-  const io: CliIo = { stdin: Readable.from([stdin]), stdout, stderr, env: {}, isTTY: false };
-  const code = await runTriage(args, io);
-  return {
-    code,
-    stdout: Buffer.concat(out).toString('utf8'),
-    stderr: Buffer.concat(err).toString('utf8'),
-  };
+function triage(args: string[], stdin = '') {
+  return capture((io) => runTriage(args, io), stdin);
 }
 
 describe('tcp-triage triage', () => {
