@@ -8,23 +8,33 @@ export interface Captured {
   stderr: string;
 }
 
-/** Runs a command against in-memory streams: `stdin` as its input, everything it writes kept. */
+/** In-memory streams for a command: `stdin` as its input, what it writes readable as it goes. */
+export function captureIo(
+  stdin: NodeJS.ReadableStream | string = '',
+  env: NodeJS.ProcessEnv = {},
+  isTTY = false,
+): { io: CliIo; out: () => string; err: () => string } {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  stdout.on('data', (c: Buffer) => out.push(c));
+  stderr.on('data', (c: Buffer) => err.push(c));
+  const input = typeof stdin === 'string' ? Readable.from([stdin]) : stdin;
+  return {
+    io: { stdin: input, stdout, stderr, env, isTTY },
+    out: () => Buffer.concat(out).toString('utf8'),
+    err: () => Buffer.concat(err).toString('utf8'),
+  };
+}
+
+/** Runs a command against in-memory streams and returns its exit code and output. */
 export async function capture(
   run: (io: CliIo) => Promise<number>,
   stdin = '',
   env: NodeJS.ProcessEnv = {},
 ): Promise<Captured> {
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  stdout.on('data', (c: Buffer) => out.push(c));
-  stderr.on('data', (c: Buffer) => err.push(c));
-  const io: CliIo = { stdin: Readable.from([stdin]), stdout, stderr, env, isTTY: false };
-  const code = await run(io);
-  return {
-    code,
-    stdout: Buffer.concat(out).toString('utf8'),
-    stderr: Buffer.concat(err).toString('utf8'),
-  };
+  const c = captureIo(stdin, env);
+  const code = await run(c.io);
+  return { code, stdout: c.out(), stderr: c.err() };
 }

@@ -4,24 +4,13 @@ import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runChat } from '../../src/cli/chat.js';
-import type { CliIo } from '../../src/cli/io.js';
 import { readText } from '../../src/netstat/index.js';
 import { triage } from '../../src/triage/index.js';
 import { knowledgeBase, realBot, samplePastes } from '../bot/helpers.js';
+import { captureIo } from './capture.js';
 
 function io(stdin: NodeJS.ReadableStream, isTTY: boolean, env: NodeJS.ProcessEnv = {}) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => {
-    out += d;
-  });
-  stderr.on('data', (d) => {
-    err += d;
-  });
-  const value: CliIo = { stdin, stdout, stderr, env, isTTY };
-  return { io: value, out: () => out, err: () => err };
+  return captureIo(stdin, env, isTTY);
 }
 
 const opts = { cwd: mkdtempSync(join(tmpdir(), 'tcp-triage-chat-')), createBot: () => realBot() };

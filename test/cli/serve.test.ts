@@ -1,37 +1,21 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { Bot } from '../../src/bot/bot.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { redactSecrets, runServe, type ServeOptions } from '../../src/cli/serve.js';
 import { readServeConfig, ServeConfigError } from '../../src/cli/serveConfig.js';
+import { captureIo } from './capture.js';
 
 const SLACK_BOT = `xoxb-${'1'.repeat(12)}-${'2'.repeat(13)}-abcdefghijklmnopqrstuvwx`;
 const SLACK_APP = `xapp-1-A0123-${'4'.repeat(13)}-${'f'.repeat(40)}`;
 const DISCORD = 'MTAxMjM0NTY3ODkwMTIzNDU2Nzg.GabcDe.abcdefghijklmnopqrstuvwxyz0123456789ABCD';
 
 function io(env: NodeJS.ProcessEnv): CliIo & { err: () => string; out: () => string } {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => {
-    out += d;
-  });
-  stderr.on('data', (d) => {
-    err += d;
-  });
-  return {
-    stdin: Readable.from([]),
-    stdout,
-    stderr,
-    env,
-    isTTY: false,
-    err: () => err,
-    out: () => out,
-  };
+  const c = captureIo(Readable.from([]), env);
+  return { ...c.io, err: c.err, out: c.out };
 }
 
 const emptyDir = () => mkdtempSync(join(tmpdir(), 'tcp-triage-serve-'));
