@@ -17,6 +17,8 @@ export interface ReadStreamOptions {
   workerQueue: number;
   /** Scanned chunks at most waiting to be folded (bounds memory). */
   chunksInFlight: number;
+  /** Small chunks (a pipe gives 64 KB) are gathered up to this size before they are read. */
+  batchBytes: number;
 }
 
 export const DEFAULT_READ_STREAM_OPTIONS: Readonly<ReadStreamOptions> = Object.freeze({
@@ -24,6 +26,7 @@ export const DEFAULT_READ_STREAM_OPTIONS: Readonly<ReadStreamOptions> = Object.f
   workerAfterBytes: ScanPipeline.WORTH_IT_BYTES,
   workerQueue: 4,
   chunksInFlight: 6,
+  batchBytes: 1 << 19,
 });
 
 /** A scanned run of lines waiting to be folded, in input order. */
@@ -64,36 +67,48 @@ export async function readStream(
       wait = false;
     }
   };
+  /** Reads one batch of bytes: here, or (a large input) sharing the scanning with the worker. */
+  const take = async (bytes: Buffer): Promise<void> => {
+    seen += bytes.length;
+    const large = seen > opts.workerAfterBytes;
+    const wanted = opts.scanOn === 'worker' || (opts.scanOn === 'auto' && large);
+    if (pipeline === undefined && wanted && reader.scans) pipeline = ScanPipeline.start();
+    const p = pipeline;
+    if (p === undefined || (opts.scanOn === 'auto' && !p.ready && queue.length === 0)) {
+      reader.pushBytes(bytes); // no worker (yet): read it here, now
+      return;
+    }
+    reader.wholeLines(bytes, (b, a, e) => {
+      if (opts.scanOn === 'worker' || (p.ready && p.outstanding < opts.workerQueue)) {
+        const item: Scanned = { pending: p.scan(b, a, e) };
+        // Noted when it arrives; a failure is thrown where it is awaited, in foldReady.
+        item.pending?.then(
+          (r) => {
+            item.result = r;
+          },
+          () => {},
+        );
+        queue.push(item);
+      } else {
+        queue.push({ result: reader.scanRecords(b, a, e) });
+      }
+    });
+    await foldReady(queue.length > opts.chunksInFlight);
+  };
   try {
+    const gathered: Buffer[] = [];
+    let gatheredBytes = 0;
     // Strings arrive as real text; re-encode them so the reader always sees UTF-8 bytes.
     for await (const chunk of input as AsyncIterable<Buffer | string>) {
       const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-      seen += bytes.length;
-      const large = seen > opts.workerAfterBytes;
-      const wanted = opts.scanOn === 'worker' || (opts.scanOn === 'auto' && large);
-      if (pipeline === undefined && wanted && reader.scans) pipeline = ScanPipeline.start();
-      const p = pipeline;
-      if (p === undefined || (opts.scanOn === 'auto' && !p.ready && queue.length === 0)) {
-        reader.pushBytes(bytes); // no worker (yet): read it here, now
-        continue;
-      }
-      reader.wholeLines(bytes, (b, a, e) => {
-        if (opts.scanOn === 'worker' || (p.ready && p.outstanding < opts.workerQueue)) {
-          const item: Scanned = { pending: p.scan(b, a, e) };
-          // Noted when it arrives; a failure is thrown where it is awaited, in foldReady.
-          item.pending?.then(
-            (r) => {
-              item.result = r;
-            },
-            () => {},
-          );
-          queue.push(item);
-        } else {
-          queue.push({ result: reader.scanRecords(b, a, e) });
-        }
-      });
-      await foldReady(queue.length > opts.chunksInFlight);
+      gathered.push(bytes);
+      gatheredBytes += bytes.length;
+      if (gatheredBytes < opts.batchBytes) continue;
+      await take(gathered.length === 1 ? bytes : Buffer.concat(gathered, gatheredBytes));
+      gathered.length = 0;
+      gatheredBytes = 0;
     }
+    if (gatheredBytes > 0) await take(Buffer.concat(gathered, gatheredBytes));
     while (queue.length > 0) await foldReady(true);
   } finally {
     pipeline?.close();

@@ -27,7 +27,11 @@ describe('scan pipeline', () => {
     const start = vi.spyOn(ScanPipeline, 'start');
     const here = await readStream(open(), undefined, { scanOn: 'here' });
     expect(start).not.toHaveBeenCalled();
-    const pipelined = await readStream(open(), undefined, { scanOn: 'worker', chunksInFlight: 2 });
+    const pipelined = await readStream(open(), undefined, {
+      scanOn: 'worker',
+      chunksInFlight: 2,
+      batchBytes: 1 << 14,
+    });
     expect(start).toHaveBeenCalledTimes(1);
     const pipeline = start.mock.results[0]?.value as ScanPipeline | undefined;
     expect(pipeline?.ready).toBe(true);
