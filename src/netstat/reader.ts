@@ -38,8 +38,10 @@ const TIMER_KINDS = new Set(['off', 'on', 'keepalive', 'timewait', 'probe', 'per
 
 /**
  * Reads netstat / ss / /proc/net/tcp text of any supported format, line by line as it
- * streams, into a Snapshot. Input is given as latin1 views of UTF-8 bytes (one char per
- * byte) so scanning is by char code; text shown to people is converted back.
+ * streams, into a Snapshot. Input comes as raw bytes (`pushBytes`): the WebAssembly row
+ * scanner reads the common Linux netstat rows, and every other line is read here as a
+ * latin1 view of its UTF-8 bytes (one char per byte), so scanning is by char code; text
+ * shown to people is converted back. `push` takes such latin1 text directly.
  *
  * The reader keeps O(1) state per line: the current section, the current command context,
  * and one pending row that a continuation line may still complete (ss wrapped records,
