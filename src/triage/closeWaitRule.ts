@@ -22,9 +22,7 @@ import type { Finding, Severity } from './verdict.js';
 export const CloseWaitRule: Rule = {
   id: 'close-wait-pileup',
   evaluate(snapshot: Snapshot, ctx: RuleContext): Finding | undefined {
-    const f = ctx.focus('CLOSE_WAIT');
-    const g = ctx.growth('CLOSE_WAIT');
-    const count = Math.max(f.count, g?.last ?? 0);
+    const { f, g, count } = ctx.observe('CLOSE_WAIT');
     if (count === 0) return undefined;
     const T = THRESHOLDS.closeWait;
     const unread = queueStuck(f, 'recvQ');

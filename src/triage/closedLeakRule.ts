@@ -23,9 +23,7 @@ export const ClosedLeakRule: Rule = {
     // `ss -s` "closed" is allocation arithmetic (sockets not in the hash tables), not a listing
     // of CLOSED connections, so it says nothing about a leak.
     if (snapshot.format === 'ss-summary') return undefined;
-    const f = ctx.focus('CLOSED');
-    const g = ctx.growth('CLOSED');
-    const count = Math.max(f.count, g?.last ?? 0);
+    const { f, g, count } = ctx.observe('CLOSED');
     if (count === 0) return undefined;
     const C = THRESHOLDS.closed;
     let severity: Severity;

@@ -81,6 +81,8 @@ export interface RuleContext {
   options: TriageOptions;
   focus(state: TcpState): StateFocus;
   growth(state: TcpState): Growth | undefined;
+  /** A state's focus and growth, and its count: the table's, or the series' last value if larger. */
+  observe(state: TcpState): { f: StateFocus; g: Growth | undefined; count: number };
 }
 
 /** Build the rule context for one snapshot. */
@@ -111,6 +113,11 @@ export function createContext(snapshot: Snapshot, options: TriageOptions = {}): 
       if (!growthCache.has(state))
         growthCache.set(state, growthOf(snapshot, state, options.previous));
       return growthCache.get(state);
+    },
+    observe(state) {
+      const f = this.focus(state);
+      const g = this.growth(state);
+      return { f, g, count: Math.max(f.count, g?.last ?? 0) };
     },
   };
 }

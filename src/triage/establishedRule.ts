@@ -14,9 +14,7 @@ import type { Finding, Severity } from './verdict.js';
 export const EstablishedRule: Rule = {
   id: 'established-high',
   evaluate(snapshot: Snapshot, ctx: RuleContext): Finding | undefined {
-    const f = ctx.focus('ESTABLISHED');
-    const g = ctx.growth('ESTABLISHED');
-    const count = Math.max(f.count, g?.last ?? 0);
+    const { f, g, count } = ctx.observe('ESTABLISHED');
     const E = THRESHOLDS.established;
     let severity: Severity;
     let basis: string;

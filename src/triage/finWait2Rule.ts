@@ -44,9 +44,7 @@ function orphaned(f: StateFocus): boolean {
 export const FinWait2Rule: Rule = {
   id: 'fin-wait-2-pileup',
   evaluate(snapshot: Snapshot, ctx: RuleContext): Finding | undefined {
-    const f = ctx.focus('FIN_WAIT_2');
-    const g = ctx.growth('FIN_WAIT_2');
-    const count = Math.max(f.count, g?.last ?? 0);
+    const { f, g, count } = ctx.observe('FIN_WAIT_2');
     if (count === 0) return undefined;
     const P = THRESHOLDS.peerClose;
     const { held, why } = heldByApp(f);

@@ -37,9 +37,7 @@ function reusedSourcePorts(samples: SocketRecord[]): string[] {
 export const SynReceivedRule: Rule = {
   id: 'syn-received-flood',
   evaluate(snapshot: Snapshot, ctx: RuleContext): Finding | undefined {
-    const f = ctx.focus('SYN_RECEIVED');
-    const g = ctx.growth('SYN_RECEIVED');
-    const count = Math.max(f.count, g?.last ?? 0);
+    const { f, g, count } = ctx.observe('SYN_RECEIVED');
     if (count === 0) return undefined;
     const S = THRESHOLDS.synReceived;
     const listener = f.topLocalPort;

@@ -24,9 +24,7 @@ const TOWARD: TcpState[] = ['ESTABLISHED', 'TIME_WAIT', 'CLOSE_WAIT', 'FIN_WAIT_
 export const SynSentRule: Rule = {
   id: 'syn-sent-pileup',
   evaluate(snapshot: Snapshot, ctx: RuleContext): Finding | undefined {
-    const f = ctx.focus('SYN_SENT');
-    const g = ctx.growth('SYN_SENT');
-    const count = Math.max(f.count, g?.last ?? 0);
+    const { f, g, count } = ctx.observe('SYN_SENT');
     if (count === 0) return undefined;
     const S = THRESHOLDS.synSent;
     const dst = f.topRemoteEndpoint;

@@ -30,9 +30,7 @@ function rate(n: number): string {
 export const TimeWaitRule: Rule = {
   id: 'time-wait-pileup',
   evaluate(snapshot: Snapshot, ctx: RuleContext): Finding | undefined {
-    const f = ctx.focus('TIME_WAIT');
-    const g = ctx.growth('TIME_WAIT');
-    const count = Math.max(f.count, g?.last ?? 0);
+    const { f, g, count } = ctx.observe('TIME_WAIT');
     if (count === 0) return undefined;
     const T = THRESHOLDS.timeWait;
     const critical = timeWaitCriticalLevel(ctx);

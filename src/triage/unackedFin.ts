@@ -56,9 +56,7 @@ export function evaluateUnackedFin(
   snapshot: Snapshot,
   ctx: RuleContext,
 ): Finding | undefined {
-  const f = ctx.focus(state);
-  const g = ctx.growth(state);
-  const count = Math.max(f.count, g?.last ?? 0);
+  const { f, g, count } = ctx.observe(state);
   if (count === 0) return undefined;
   const P = THRESHOLDS.peerClose;
   const bigShare = !f.shareMeaningful || f.share >= P.minShare;
