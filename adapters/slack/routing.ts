@@ -45,15 +45,10 @@ function keys(eventId: string | undefined, event: SlackMessageEvent): string[] {
   return k;
 }
 
-/** An `app_mention`: answered in the mention's thread (a new thread under it at top level). */
-export function routeMention(
-  event: SlackMessageEvent,
-  eventId: string | undefined,
-  ctx: RoutingContext,
-): IncomingMessage | undefined {
+/** The parts of an IncomingMessage every route shares, or undefined for events not to answer. */
+function answerable(event: SlackMessageEvent, eventId: string | undefined, ctx: RoutingContext) {
   if (!fromPerson(event, ctx.botUserId)) return undefined;
   if (!ANSWERABLE_SUBTYPES.has(event.subtype)) return undefined;
-  const threadTs = event.thread_ts ?? event.ts;
   return {
     keys: keys(eventId, event),
     channel: event.channel,
@@ -61,6 +56,20 @@ export function routeMention(
     ts: event.ts,
     text: stripBotMention(event.text ?? '', ctx.botUserId),
     files: event.files ?? [],
+  };
+}
+
+/** An `app_mention`: answered in the mention's thread (a new thread under it at top level). */
+export function routeMention(
+  event: SlackMessageEvent,
+  eventId: string | undefined,
+  ctx: RoutingContext,
+): IncomingMessage | undefined {
+  const base = answerable(event, eventId, ctx);
+  if (base === undefined) return undefined;
+  const threadTs = event.thread_ts ?? event.ts;
+  return {
+    ...base,
     target: { channel: event.channel, threadTs },
     conversation:
       ctx.threads.conversation(event.channel, threadTs) ?? conversationKey(event.channel, threadTs),
@@ -73,16 +82,8 @@ export function routeMessage(
   eventId: string | undefined,
   ctx: RoutingContext,
 ): IncomingMessage | undefined {
-  if (!fromPerson(event, ctx.botUserId)) return undefined;
-  if (!ANSWERABLE_SUBTYPES.has(event.subtype)) return undefined;
-  const base = {
-    keys: keys(eventId, event),
-    channel: event.channel,
-    user: event.user,
-    ts: event.ts,
-    text: stripBotMention(event.text ?? '', ctx.botUserId),
-    files: event.files ?? [],
-  };
+  const base = answerable(event, eventId, ctx);
+  if (base === undefined) return undefined;
   if (event.channel_type === 'im') {
     // One conversation per DM: a second paste there compares with the first.
     return {
