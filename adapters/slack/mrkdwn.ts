@@ -84,12 +84,8 @@ class MrkdwnWriter {
         return `*${this.plain((t as Tokens.Heading).tokens)}*`;
       case 'paragraph':
         return this.inline((t as Tokens.Paragraph).tokens);
-      case 'text': {
-        const text = t as Tokens.Text;
-        return text.tokens
-          ? this.inline(text.tokens)
-          : escapeMrkdwn(decodeBasicEntities(text.text));
-      }
+      case 'text':
+        return this.inlineToken(t); // a block-level text token reads as inline text
       case 'code':
         return fence((t as Tokens.Code).text);
       case 'blockquote':
