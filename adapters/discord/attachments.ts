@@ -4,7 +4,7 @@
  * and only text is accepted: a content type of text/*, or a missing/generic type on a file
  * whose name says it is text.
  */
-import { decodeText } from '../../src/bot/input.js';
+import { decodeText, readCapped as readBody } from '../../src/bot/input.js';
 import type { Attachment } from '../../src/bot/message.js';
 
 /** What Discord tells us about a file before we fetch it. */
@@ -117,24 +117,15 @@ export function decodeAttachmentText(bytes: Uint8Array): { text: string } | { pr
 
 /** Reads a response body up to `maxBytes`, refusing anything longer. */
 async function readCapped(response: Response, name: string, maxBytes: number): Promise<Buffer> {
-  const reader = response.body?.getReader();
-  if (!reader) return Buffer.alloc(0);
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      throw new AttachmentError(
-        'ATTACHMENT_TOO_LARGE',
-        `${name} is larger than the ${formatBytes(maxBytes)} limit.`,
-      );
-    }
-    chunks.push(value);
+  if (!response.body) return Buffer.alloc(0);
+  const bytes = await readBody(response.body, maxBytes);
+  if (bytes === undefined) {
+    throw new AttachmentError(
+      'ATTACHMENT_TOO_LARGE',
+      `${name} is larger than the ${formatBytes(maxBytes)} limit.`,
+    );
   }
-  return Buffer.concat(chunks);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /** Checks, fetches and decodes one attachment as UTF-8 text. */

@@ -3,7 +3,7 @@
  * the bot token; the token is sent only to Slack's own hosts (or the configured API host), the
  * size is capped before and during the download, and anything that is not text is refused.
  */
-import { decodeText as decodeUtf8 } from '../../src/bot/input.js';
+import { decodeText as decodeUtf8, readCapped } from '../../src/bot/input.js';
 import type { Attachment } from '../../src/bot/message.js';
 import { SlackFileError } from './errors.js';
 
@@ -99,27 +99,6 @@ export function decodeText(bytes: Uint8Array, name: string): string {
   return decoded.text;
 }
 
-async function readCapped(
-  body: ReadableStream<Uint8Array>,
-  maxBytes: number,
-  name: string,
-): Promise<Uint8Array> {
-  const parts: Uint8Array[] = [];
-  let total = 0;
-  const reader = body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      throw new SlackFileError(`${name} is too large (over ${formatBytes(maxBytes)})`);
-    }
-    parts.push(value);
-  }
-  return Buffer.concat(parts);
-}
-
 /** Downloads one shared file as an Attachment; throws SlackFileError with a short reason. */
 export async function downloadFile(file: SlackFile, options: DownloadOptions): Promise<Attachment> {
   const name = label(file);
@@ -159,6 +138,9 @@ export async function downloadFile(file: SlackFile, options: DownloadOptions): P
       `${name} is too large (${formatBytes(declared)}; the limit is ${formatBytes(options.maxBytes)})`,
     );
   }
-  const bytes = await readCapped(response.body, options.maxBytes, name);
+  const bytes = await readCapped(response.body, options.maxBytes);
+  if (bytes === undefined) {
+    throw new SlackFileError(`${name} is too large (over ${formatBytes(options.maxBytes)})`);
+  }
   return { name, contentType: file.mimetype ?? type, text: decodeText(bytes, name) };
 }

@@ -110,3 +110,27 @@ export function refusalReply(problem: InputProblem): Reply {
     'error',
   );
 }
+
+/**
+ * Reads a byte stream (a downloaded attachment) up to `maxBytes`. Returns undefined, having
+ * cancelled the stream, as soon as it proves longer: an oversized file is never held whole.
+ */
+export async function readCapped(
+  body: ReadableStream<Uint8Array>,
+  maxBytes: number,
+): Promise<Uint8Array | undefined> {
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  const reader = body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      return undefined;
+    }
+    parts.push(value);
+  }
+  return Buffer.concat(parts);
+}
