@@ -59,6 +59,14 @@ function level(share: number): Severity | undefined {
  * Ephemeral-port exhaustion: connections from this host toward one destination ip:port (or,
  * server side, from one client address toward a listening port) against the ephemeral range.
  */
+/** The articles behind every port-exhaustion finding. */
+const EXHAUSTION_KB: readonly string[] = [
+  'ephemeral-port-exhaustion',
+  'keepalive-connection-pooling',
+  'time-wait',
+  'tcp-tw-reuse',
+];
+
 export const PortExhaustionRule: Rule = {
   id: 'port-exhaustion',
   evaluate(snapshot: Snapshot, ctx: RuleContext): Finding | undefined {
@@ -115,12 +123,7 @@ export const PortExhaustionRule: Rule = {
           cause: `Each connection to ${endpoint(top.key)} needs its own local port, and a closed one keeps it for ${ctx.timeWaitSeconds} s in TIME_WAIT. ${culprit.process ? `${culprit.process} opens` : 'The client on this host opens'} connections to it faster than it reuses them; when the range runs out, ${failure}. Reuse connections (keep-alive, a pool) or add 4-tuples (a wider port range, more destination ports or addresses).`,
           next: portExhaustionCommands(d, culprit, 'client'),
           caveats: portExhaustionMyths(d),
-          kb: [
-            'ephemeral-port-exhaustion',
-            'keepalive-connection-pooling',
-            'time-wait',
-            'tcp-tw-reuse',
-          ].concat(d === 'windows' ? ['windows-maxuserport'] : []),
+          kb: [...EXHAUSTION_KB].concat(d === 'windows' ? ['windows-maxuserport'] : []),
           // Sits just ahead of the TIME_WAIT finding it explains.
           weight: Math.max(Math.round(top.share * 1000) / 10, weightOf(tw)) + 1,
         };
@@ -167,12 +170,7 @@ export const PortExhaustionRule: Rule = {
           cause: `This host has no free local port for new connections to at least one destination: each connection to the same ip:port needs its own local port, and closed ones keep it for ${ctx.timeWaitSeconds} s in TIME_WAIT. A client opening a connection per request (no keep-alive or pool) is the usual cause; reuse connections or add 4-tuples (a wider port range, more destination addresses or ports).`,
           next: portExhaustionCommands(d, {}, 'client'),
           caveats: portExhaustionMyths(d),
-          kb: [
-            'ephemeral-port-exhaustion',
-            'keepalive-connection-pooling',
-            'time-wait',
-            'tcp-tw-reuse',
-          ],
+          kb: [...EXHAUSTION_KB],
           weight: 101,
         };
       }
