@@ -65,10 +65,14 @@ export async function runAsk(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-/** The `ask --json` object: exactly query and results (id, title, section, topics, score). */
+/**
+ * The `ask --json` object: query, `match` (false when nothing in the KB answers it, so the
+ * results are only the closest topics) and results (id, title, section, topics, score).
+ */
 export function askJson(result: SearchResult): string {
   return JSON.stringify({
     query: result.query,
+    match: result.confident,
     results: result.results.map(({ id, title, section, topics, score }) => ({
       id,
       title,

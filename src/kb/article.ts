@@ -22,6 +22,12 @@ export interface Article {
   id: string;
   title: string;
   aliases: string[];
+  /**
+   * What people say when this article is the answer, in any language: symptoms and error
+   * strings that name no state ("Cannot assign requested address"). Unlike aliases, they do
+   * not make the article *about* a state or setting.
+   */
+  symptoms: string[];
   topics: string[];
   states: string[];
   sources: Source[];

@@ -17,6 +17,8 @@ export const FrontMatterSchema = z.strictObject({
   id: z.string().regex(ID_PATTERN, 'must be lowercase words joined by hyphens'),
   title: z.string().trim().min(1, 'empty title'),
   aliases: z.array(z.string().trim().min(1, 'empty alias')),
+  /** Symptoms, error strings and phrasings in any language that lead to this article. */
+  symptoms: z.array(z.string().trim().min(1, 'empty symptom')).optional(),
   topics: z
     .array(
       z.enum(KB_TOPICS, {

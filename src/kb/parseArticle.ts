@@ -56,6 +56,7 @@ export function parseArticle(file: string, text: string): ParsedArticle {
       id: fm.id,
       title: fm.title,
       aliases: fm.aliases,
+      symptoms: fm.symptoms ?? [],
       topics: fm.topics,
       states: fm.states,
       sources: fm.sources,

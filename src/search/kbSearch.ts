@@ -15,6 +15,7 @@ import type { SearchHit, SearchResult } from './result.js';
 
 /** The longest question analysed; chat messages beyond this are cut (the answer needs no more). */
 export const MAX_QUERY_CHARS = 2000;
+const LATIN_TERM = /^[a-z0-9_]+$/;
 
 /** An article with its ranking facts as sets, ready for lookups. */
 interface ArticleFacts {
@@ -120,7 +121,8 @@ export class KbSearch {
       let t = term;
       let w = weight;
       if (!this.contentIndex.has(t) && !this.subjectIndex.has(t)) {
-        const fix = isStateToken(t) ? null : this.typos.correct(t);
+        // Only Latin words are corrected: the vocabulary is English, so a foreign word has no typo.
+        const fix = isStateToken(t) || !LATIN_TERM.test(t) ? null : this.typos.correct(t);
         if (!fix) continue;
         t = fix.term;
         w = weight * this.options.correctionWeight * (1 - fix.score);
@@ -248,7 +250,8 @@ export class KbSearch {
       title: article.title,
       section: section?.heading ?? '',
       topics,
-      score: Number((1 / (1 + r.score / 4)).toFixed(4)),
+      // Higher is better, in 0..1; the confidence threshold maps to 0.5.
+      score: Number((r.score / (r.score + this.options.minConfidentScore)).toFixed(4)),
     };
   }
 }

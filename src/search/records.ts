@@ -6,13 +6,14 @@ import { type Bm25fData, Bm25fIndex, type FieldSpec } from './bm25f.js';
 import { headingIntents } from './intentKinds.js';
 
 /**
- * What an article is about: its title, aliases and id/topic names. Scored with its own idf, so
+ * What an article is about: its title, aliases and id/topic names, and the symptoms that lead to it. Scored with its own idf, so
  * a state that every article mentions still tells articles apart by which ones are *about* it.
  */
 export const SUBJECT_FIELDS: readonly FieldSpec[] = Object.freeze([
   { name: 'title', weight: 3, b: 0.2 },
   { name: 'aliases', weight: 1.5, b: 0.3 },
   { name: 'id', weight: 1.5, b: 0 },
+  { name: 'symptoms', weight: 1.2, b: 0.3 },
 ]);
 
 /** What an article says: its answer paragraph, headings and body. */
@@ -37,7 +38,7 @@ export interface ArticleRecord {
   subjectTerms: string[];
   /** Terms of the aliases. */
   aliasTerms: string[];
-  /** Terms of the title and of each alias: phrases a question may contain whole. */
+  /** Terms of the title, each alias and each symptom: phrases a question may contain whole. */
   phrases: string[][];
   /** Terms of the title alone. */
   titleTerms: string[];
@@ -54,7 +55,7 @@ export interface ArticleRecord {
  * data: a command line may cache it between runs (see openKbSearch).
  */
 export interface SearchRecords {
-  /** Article subjects: title, aliases, id (SUBJECT_FIELDS). */
+  /** Article subjects: title, aliases, id, symptoms (SUBJECT_FIELDS). */
   subject: Bm25fData;
   /** Article content: summary, headings, body (CONTENT_FIELDS). */
   content: Bm25fData;
@@ -92,6 +93,7 @@ export function buildRecords(articles: readonly Article[]): SearchRecords {
     const title = analyze(article.title);
     const id = analyze(`${words(article.id)} ${article.topics.map(words).join(' ')}`);
     const aliasDrafts = article.aliases.map((alias) => analyze(alias));
+    const symptomDrafts = article.symptoms.map((symptom) => analyze(symptom));
     // The plain-text summary when the loader made one; the markdown's words are close enough.
     const summary = documentTerms(article.summaryText ?? article.summary);
     const headingDrafts = article.sections.map((s) => analyze(s.heading));
@@ -100,7 +102,8 @@ export function buildRecords(articles: readonly Article[]): SearchRecords {
     const titleTerms = termsOf(title);
     const aliasTerms = aliasDrafts.flatMap(termsOf);
     const idTerms = termsOf(id);
-    subjectDocs.push([titleTerms, aliasTerms, idTerms]);
+    const symptomTerms = symptomDrafts.flatMap(termsOf);
+    subjectDocs.push([titleTerms, aliasTerms, idTerms, symptomTerms]);
     contentDocs.push([summary, headings, textDrafts.flatMap(termsOf)]);
     article.sections.forEach((section, s) => {
       sectionDocs.push([
@@ -112,12 +115,14 @@ export function buildRecords(articles: readonly Article[]): SearchRecords {
       sectionIndex.push(s);
       sectionIntents.push(headingIntents(section.heading));
     });
-    for (const t of [...titleTerms, ...aliasTerms, ...idTerms, ...headings]) topicalTerms.add(t);
+    for (const t of [...titleTerms, ...aliasTerms, ...idTerms, ...symptomTerms, ...headings]) {
+      topicalTerms.add(t);
+    }
     const names = new Set([title, id, ...aliasDrafts].flatMap((d) => [...d.settings]));
     for (const d of [title, id, ...aliasDrafts, ...headingDrafts, ...textDrafts]) {
       for (const n of d.settings) knownNames.add(n);
     }
-    const phrases = [title, ...aliasDrafts]
+    const phrases = [title, ...aliasDrafts, ...symptomDrafts]
       .map((d) => [...new Set(termsOf(d))])
       .filter((p) => p.length > 0);
     const subjectStates = new Set([...titleTerms, ...aliasTerms].filter(isStateToken));

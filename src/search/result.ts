@@ -4,7 +4,7 @@ export interface SearchHit {
   title: string;
   section: string;
   topics: string[];
-  /** Lower is better (fuse.js convention), 0..1. */
+  /** Higher is better, 0..1: at least 0.5 when the article answers confidently, 0 for a filler. */
   score: number;
 }
 

@@ -16,12 +16,17 @@ function ask(...args: string[]) {
 }
 
 describe('tcp-triage ask', () => {
-  it('--json prints exactly query and ranked results with the DESIGN fields', async () => {
+  it('--json prints exactly query, match and ranked results with the DESIGN fields', async () => {
     const r = await ask('--json', 'why so many', 'TIME_WAIT');
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    const json = JSON.parse(r.stdout) as { query: string; results: Record<string, unknown>[] };
-    expect(Object.keys(json)).toEqual(['query', 'results']);
+    const json = JSON.parse(r.stdout) as {
+      query: string;
+      match: boolean;
+      results: Record<string, unknown>[];
+    };
+    expect(Object.keys(json)).toEqual(['query', 'match', 'results']);
+    expect(json.match).toBe(true);
     expect(json.query).toBe('why so many TIME_WAIT');
     expect(json.results.length).toBeGreaterThanOrEqual(3);
     for (const hit of json.results) {
@@ -30,7 +35,16 @@ describe('tcp-triage ask', () => {
       expect(typeof hit.score).toBe('number');
     }
     expect(json.results[0]?.title).toMatch(/TIME_WAIT/);
+    expect(json.results[0]?.score).toBeGreaterThanOrEqual(0.5);
     expect(r.stdout.endsWith('}\n')).toBe(true);
+  });
+
+  it('--json says match: false, with scores under 0.5, when the KB does not answer', async () => {
+    const r = await ask('--json', 'what will the weather be like in Lisbon tomorrow?');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as { match: boolean; results: { score: number }[] };
+    expect(json.match).toBe(false);
+    for (const hit of json.results) expect(hit.score).toBeLessThan(0.5);
   });
 
   it('prints the answer, the best section, sources and see-also links as text', async () => {

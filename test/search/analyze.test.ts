@@ -130,6 +130,60 @@ describe('Chinese questions', () => {
   });
 });
 
+describe('other languages and scripts', () => {
+  it('maps Japanese words inside a run with kana particles', () => {
+    const t = terms('TIME_WAITの状態が大量に残る原因は？');
+    expect(t).toEqual(
+      expect.arrayContaining(['state_time_wait', stem('state'), 'many', stem('cause')]),
+    );
+    expect(ask('ポート枯渇の対策').terms.map((x) => x.term)).toEqual(
+      expect.arrayContaining(['port', 'exhaustion', 'fix']),
+    );
+  });
+
+  it('maps Korean stems with their particles attached', () => {
+    const t = terms('CLOSE_WAIT 상태가 많이 쌓이는 원인');
+    expect(t).toEqual(
+      expect.arrayContaining(['state_close_wait', stem('state'), 'many', stem('cause')]),
+    );
+    expect(terms('포트 고갈 해결 방법')).toEqual(
+      expect.arrayContaining(['port', 'exhaustion', 'fix']),
+    );
+  });
+
+  it('maps Russian words by their stems, whatever the ending', () => {
+    const t = terms('Почему много соединений в состоянии TIME_WAIT?');
+    expect(t).toEqual(
+      expect.arrayContaining(['state_time_wait', 'many', 'connection', stem('state')]),
+    );
+    expect(ask('почему').intents.has('why')).toBe(true);
+  });
+
+  it('folds accents and maps German, Spanish and Portuguese words', () => {
+    expect(terms('Zu viele Verbindungen im Zustand CLOSE_WAIT')).toEqual(
+      expect.arrayContaining(['state_close_wait', 'connection', stem('state')]),
+    );
+    expect(terms('muchas conexiones en estado TIME_WAIT, cómo reducir')).toEqual(
+      expect.arrayContaining(['state_time_wait', 'connection', stem('state'), 'reduce']),
+    );
+    expect(terms('esgotamento de portas, conexões presas')).toEqual(
+      expect.arrayContaining(['exhaustion', 'port', 'connection', 'stuck']),
+    );
+  });
+
+  it('leaves English words that merely begin like a foreign stem alone', () => {
+    expect(terms('a significant number of portable offenders')).not.toEqual(
+      expect.arrayContaining(['meaning']),
+    );
+    expect(terms('a significant number of portable offenders')).not.toContain('port');
+  });
+
+  it('keeps unknown text of any script as terms, so it can match itself', () => {
+    expect(terms('Привет')).toEqual(['привет']);
+    expect(ask('설명해').terms.map((x) => x.term)).toEqual(['설명', '명해']);
+  });
+});
+
 describe('intents and implied states', () => {
   it('detects what the question asks for', () => {
     expect([...ask('how can I fix lots of CLOSE_WAIT').intents]).toEqual(

@@ -58,11 +58,13 @@ describe('KbSearch on the real knowledge base', () => {
     }
   });
 
-  it('returns at least 3 ranked results, best (lowest score) first, one per article', () => {
+  it('returns at least 3 ranked results, best (highest score) first, one per article', () => {
     const r = search.search('tcp_tw_reuse', 2);
     expect(r.results.length).toBe(3);
     const scores = r.results.map((h) => h.score);
-    expect([...scores].sort((a, b) => a - b)).toEqual(scores);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    expect(r.confident).toBe(true);
+    expect(scores[0]).toBeGreaterThanOrEqual(0.5);
     expect(new Set(r.results.map((h) => h.id)).size).toBe(r.results.length);
     for (const h of r.results) {
       expect(h.score).toBeGreaterThanOrEqual(0);

@@ -1,4 +1,3 @@
-import { chineseWords } from './cjk.js';
 import { type Draft, newDraft, type Stage } from './draft.js';
 import { foldText } from './fold.js';
 import { impliedStates } from './impliedStates.js';
@@ -8,11 +7,12 @@ import { settingNames } from './settings.js';
 import { canonicalStates } from './states.js';
 import { addConcepts, foldPhrases } from './synonyms.js';
 import { tokenize } from './tokens.js';
+import { translateWords } from './translate.js';
 
 /** Stages every text goes through, indexed or asked, so both sides produce the same terms. */
 export const TEXT_STAGES: readonly Stage[] = Object.freeze([
   foldText,
-  chineseWords,
+  translateWords,
   canonicalStates,
   settingNames,
   foldPhrases,
@@ -27,7 +27,7 @@ export const TEXT_STAGES: readonly Stage[] = Object.freeze([
 export function queryStages(knownNames: ReadonlySet<string> = new Set()): readonly Stage[] {
   return Object.freeze([
     foldText,
-    chineseWords,
+    translateWords,
     canonicalStates,
     settingNames,
     joinKnownNames(knownNames),

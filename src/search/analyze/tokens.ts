@@ -1,12 +1,16 @@
 import type { Stage } from './draft.js';
+import { FOREIGN_STOP_WORDS } from './lexicon/alphabetic.js';
 import { stem } from './stem.js';
 import { STOP_WORDS } from './stopWords.js';
 import { canonicalWord } from './synonyms.js';
+import { CJK_CHARS } from './translate.js';
 
-// Latin words (with _ joining names such as tcp_tw_reuse) and the CJK bigrams left by chineseWords.
-const TOKEN = /[a-z0-9][a-z0-9_']*|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2}/g;
-const CJK = /^[\u3400-\u9fff\uf900-\ufaff]/;
-/** Weight of a Chinese bigram relative to a word (bigrams overlap, so each counts for less). */
+// Words of any alphabet (with _ joining names such as tcp_tw_reuse), and the CJK bigrams that
+// translateWords leaves separated by spaces.
+const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}_']*/gu;
+const CJK = new RegExp(`^[${CJK_CHARS}]`);
+const FOREIGN_STOPS: ReadonlySet<string> = new Set(FOREIGN_STOP_WORDS);
+/** Weight of a CJK bigram relative to a word (bigrams overlap, so each counts for less). */
 export const BIGRAM_WEIGHT = 0.5;
 
 /** Splits the text into terms: lower-case, no stop words or bare numbers, stemmed, canonical. */
@@ -33,7 +37,8 @@ export function termFor(token: string): string | null {
 
 function computeTerm(token: string): string | null {
   const word = token.replace(/'s$/, '').replace(/'/g, '');
-  if (!word || STOP_WORDS.has(token) || STOP_WORDS.has(word)) return null;
+  if (!word || STOP_WORDS.has(token) || STOP_WORDS.has(word) || FOREIGN_STOPS.has(word))
+    return null;
   if (/^\d+$/.test(word)) return null;
   if (word.length === 1) return null;
   const canonical = canonicalWord(word);
