@@ -99,7 +99,7 @@ export const CloseWaitRule: Rule = {
     } else {
       title = `CLOSE_WAIT pile-up: ${num(count)} sockets the local application has not closed`;
       cause =
-        'The peers closed these connections and the local application never called close(). CLOSE_WAIT has no kernel timeout: each socket holds a file descriptor until the owning process closes it or exits, so a rising count ends in "too many open files".';
+        'The peers closed these connections and the local application never called close(). CLOSE_WAIT has no kernel timeout: each socket holds a file descriptor until the last process holding it (a forked child may have inherited it) closes it or exits, so a rising count ends in "too many open files".';
     }
 
     return {
