@@ -46,7 +46,8 @@ export const CLAIM_GUARDS: readonly ClaimGuard[] = Object.freeze([
   {
     id: 'raise-max-syn-backlog',
     when: /(?:raise|raising|increase|increasing|bump)[^\n]{0,60}tcp_max_syn_backlog/i,
-    unless: /\bnot\b|nothing|n't\b|rather than|only (?:with|when|matters)|instead|cookies (?:are )?off|syncookies=0|Myth|"Raise/i,
+    unless:
+      /\bnot\b|nothing|n't\b|rather than|only (?:with|when|matters)|instead|cookies (?:are )?off|syncookies=0|Myth|"Raise/i,
     message:
       'since Linux 4.4 min(listen() backlog, somaxconn) bounds the SYN queue; tcp_max_syn_backlog acts only with tcp_syncookies=0',
     source: 'tcp-facts 79-81 (inet_csk_reqsk_queue_is_full(); tcp_conn_request())',
@@ -61,7 +62,8 @@ export const CLAIM_GUARDS: readonly ClaimGuard[] = Object.freeze([
     id: 'connect-timeout-131',
     when: /\b127 s\b/,
     unless: /\b131\b/,
-    message: 'connect() gives up after about 127 s before Linux 6.5 and about 131 s since (tcp_syn_linear_timeouts=4)',
+    message:
+      'connect() gives up after about 127 s before Linux 6.5 and about 131 s since (tcp_syn_linear_timeouts=4)',
     source: 'tcp-facts 34 (ip-sysctl tcp_syn_retries, tcp_syn_linear_timeouts)',
   },
   {

@@ -118,7 +118,8 @@ afterEach(async () => {
 describe('kb:check runs the claim guards', () => {
   it('fails on a KB that brings back a corrected claim', async () => {
     const files: Record<string, string> = {};
-    for (const topic of KB_TOPICS) files[`${topic}.md`] = articleText(topic, { topics: `topics: [${topic}]` });
+    for (const topic of KB_TOPICS)
+      files[`${topic}.md`] = articleText(topic, { topics: `topics: [${topic}]` });
     files['state-syn-sent.md'] = articleText(
       'state-syn-sent',
       { topics: 'topics: [state-syn-sent]' },

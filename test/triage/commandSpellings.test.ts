@@ -177,7 +177,9 @@ describe('state spellings in the printed next commands', () => {
     const lines = allCommands('openbsd');
     expect(lines).toContain('sysctl net.inet.ip.portfirst net.inet.ip.portlast');
     expect(lines.some((l) => l.includes('portrange'))).toBe(false);
-    expect(allCommands('freebsd').some((l) => l.includes('net.inet.ip.portrange.first'))).toBe(true);
+    expect(allCommands('freebsd').some((l) => l.includes('net.inet.ip.portrange.first'))).toBe(
+      true,
+    );
   });
 
   it('asks Linux for the listener limits that bound both queues (somaxconn) on SYN_RECEIVED', () => {

@@ -27,8 +27,7 @@ describe('default ephemeral ranges', () => {
 });
 
 describe('port-exhaustion math on OpenBSD (1024-49151, 48,128 ports)', () => {
-  const rows = (n: number) =>
-    outbound(n, 'TIME_WAIT', '10.0.0.5:5432', '10.0.0.1', {}, 1024);
+  const rows = (n: number) => outbound(n, 'TIME_WAIT', '10.0.0.5:5432', '10.0.0.1', {}, 1024);
 
   it('is silent at 16,384 to one destination (a third of the range), which is all of the IANA high range', () => {
     expect(run(table({ rows: rows(16384), os: 'openbsd', format: 'netstat-bsd' }))).toBeUndefined();
