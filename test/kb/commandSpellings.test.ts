@@ -2,29 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultKbDir } from '../../src/kb/defaultDir.js';
-
-// ss(8) STATE-FILTER keywords and Get-NetTCPConnection -State values (tcp-facts 93, 110).
-const SS_FILTERS = new Set(
-  'established syn-sent syn-recv fin-wait-1 fin-wait-2 time-wait closed close-wait last-ack listening closing all connected synchronized bucket big bound-inactive'.split(
-    ' ',
-  ),
-);
-const PS_STATES = new Set(
-  'Closed Listen SynSent SynReceived Established FinWait1 FinWait2 CloseWait Closing LastAck TimeWait DeleteTCB Bound'.split(
-    ' ',
-  ),
-);
-// lsof -sTCP: names; Linux (dsock.c) and BSD/macOS (tcpstates[]) differ only in the digits.
-const LINUX_LSOF = new Set(
-  'ESTABLISHED SYN_SENT SYN_RECV FIN_WAIT1 FIN_WAIT2 TIME_WAIT CLOSE CLOSE_WAIT LAST_ACK LISTEN CLOSING'.split(
-    ' ',
-  ),
-);
-const BSD_LSOF = new Set(
-  'CLOSED LISTEN SYN_SENT SYN_RCVD ESTABLISHED CLOSE_WAIT FIN_WAIT_1 CLOSING LAST_ACK FIN_WAIT_2 TIME_WAIT'.split(
-    ' ',
-  ),
-);
+import { BSD_STATES as BSD_LSOF, LINUX_LSOF, PS_STATES, SS_FILTERS } from '../stateSpellings.js';
 
 function articles(dir: string): { file: string; text: string }[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })

@@ -12,77 +12,14 @@ import {
   type UnackedFinState,
 } from '../../src/triage/commands.js';
 import type { Culprit } from '../../src/triage/culprit.js';
-
-// Valid spellings per tool and OS (tcp-facts 92-93, 101, 110, 119, 171; lsof dialects/linux/dsock.c).
-const LINUX_LSOF = new Set([
-  'ESTABLISHED',
-  'SYN_SENT',
-  'SYN_RECV',
-  'FIN_WAIT1',
-  'FIN_WAIT2',
-  'TIME_WAIT',
-  'CLOSE',
-  'CLOSE_WAIT',
-  'LAST_ACK',
-  'LISTEN',
-  'CLOSING',
-]);
-const BSD_STATES = new Set([
-  'CLOSED',
-  'LISTEN',
-  'SYN_SENT',
-  'SYN_RCVD',
-  'ESTABLISHED',
-  'CLOSE_WAIT',
-  'FIN_WAIT_1',
-  'CLOSING',
-  'LAST_ACK',
-  'FIN_WAIT_2',
-  'TIME_WAIT',
-]);
-const SOLARIS_STATES = new Set([...BSD_STATES, 'IDLE', 'BOUND']);
-const SS_FILTERS = new Set([
-  'established',
-  'syn-sent',
-  'syn-recv',
-  'fin-wait-1',
-  'fin-wait-2',
-  'time-wait',
-  'closed',
-  'close-wait',
-  'last-ack',
-  'listening',
-  'closing',
-]);
-const PS_STATES = new Set([
-  'Closed',
-  'Listen',
-  'SynSent',
-  'SynReceived',
-  'Established',
-  'FinWait1',
-  'FinWait2',
-  'CloseWait',
-  'Closing',
-  'LastAck',
-  'TimeWait',
-  'DeleteTCB',
-  'Bound',
-]);
-// What Windows netstat.exe prints (MIB_TCP_STATE style, tcp-facts 111).
-const WINDOWS_NETSTAT = new Set([
-  'LISTENING',
-  'ESTABLISHED',
-  'TIME_WAIT',
-  'CLOSE_WAIT',
-  'SYN_SENT',
-  'SYN_RECEIVED',
-  'FIN_WAIT_1',
-  'FIN_WAIT_2',
-  'LAST_ACK',
-  'CLOSING',
-  'CLOSED',
-]);
+import {
+  BSD_STATES,
+  LINUX_LSOF,
+  PS_STATES,
+  SOLARIS_STATES,
+  SS_FILTERS,
+  WINDOWS_NETSTAT,
+} from '../stateSpellings.js';
 
 const FINDINGS: CommandFinding[] = [
   'closeWait',
@@ -129,7 +66,7 @@ function stateWords(line: string): { tool: string; word: string }[] {
   return found;
 }
 
-function validFor(d: Dialect, tool: string): Set<string> {
+function validFor(d: Dialect, tool: string): ReadonlySet<string> {
   if (tool === 'ss') return SS_FILTERS;
   if (tool === 'ps') return PS_STATES;
   if (d === 'linux') return LINUX_LSOF;
