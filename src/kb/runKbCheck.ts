@@ -1,4 +1,5 @@
 // The kb:check command: validates every article and the DESIGN topic coverage.
+import { checkClaims } from './claimGuards.js';
 import { KbError } from './errors.js';
 import { formatProblem, type KbProblem } from './problem.js';
 import { displayDir, uncoveredTopics, validateKnowledgeBase } from './validate.js';
@@ -18,7 +19,8 @@ export async function runKbCheck(
   }
   const { articles, problems } = result;
   const where = displayDir(dir);
-  const all: KbProblem[] = [...problems];
+  // Corrected facts that must not come back (src/kb/claimGuards.ts).
+  const all: KbProblem[] = [...problems, ...checkClaims(articles)];
   for (const topic of uncoveredTopics(articles)) {
     all.push({
       file: where,

@@ -16,7 +16,7 @@ export const MYTHS = Object.freeze({
   twReuseScope:
     'tcp_tw_reuse only helps outgoing connections (this host as the client), needs TCP timestamps, and does nothing for TIME_WAIT on a server port.',
   timeWaitNormal:
-    'TIME_WAIT is normal and cheap (about 168 bytes each): whichever side closes first keeps it for 2×MSL; only the port budget per destination matters.',
+    'TIME_WAIT is normal and cheap (a small timewait mini-socket, not a full socket): whichever side closes first keeps it for 2×MSL; only the port budget per destination matters.',
   windowsTimedWaitDelay:
     'Shortening TcpTimedWaitDelay (240 s by default per Microsoft) is a last resort: reusing connections removes the churn instead.',
   windowsReuseAddr:
@@ -26,7 +26,7 @@ export const MYTHS = Object.freeze({
   closeWaitIsApp:
     'CLOSE_WAIT is fixed in the application, not with sysctl: the kernel has no timer for it, so tcp_fin_timeout and the TIME_WAIT knobs do not touch it.',
   closeWaitNoReboot:
-    'No network restart or reboot is needed: restarting the owning process closes its sockets (on Linux 4.5+ `ss -K` can kill single sockets).',
+    'No network restart or reboot is needed: restarting the owning process closes its sockets, unless a child process inherited the descriptors (check every entry in ss -p users:); on Linux 4.5+ `ss -K` can kill single sockets.',
   closeWaitNotPeer:
     'CLOSE_WAIT is not the peer misbehaving: the peer has already closed; it is the local process holding the socket that has not.',
   finWait2Held:
@@ -46,7 +46,7 @@ export const MYTHS = Object.freeze({
   synSentNotOpen:
     'SYN_SENT (misspelt "SYN_SEND" in Microsoft docs) is not an open connection: nothing is established until the SYN-ACK arrives.',
   currEstab:
-    '`ss -s` "estab" (Tcp CurrEstab) also counts CLOSE_WAIT on kernels with commit a46d0ea5c942 (2024); count states from a listing.',
+    '`ss -s` "estab" (Tcp CurrEstab) also counts CLOSE_WAIT on Linux 6.10+ and on the stable kernels that took commit a46d0ea5c942 in 2024 (4.19 to 6.9 series); count states from a listing.',
   closedHeld:
     'CLOSED sockets that stay listed are held open by a process (an fd leak); no TCP timer or sysctl removes them.',
 });
@@ -59,6 +59,7 @@ export function timeWaitMyths(d: Dialect): string[] {
     case 'macos':
     case 'freebsd':
       return [MYTHS.timeWaitNormal, MYTHS.bsdMsl, MYTHS.reuseAddr];
+    case 'openbsd':
     case 'solaris':
       return [MYTHS.timeWaitNormal, MYTHS.reuseAddr];
     default:

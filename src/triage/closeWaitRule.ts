@@ -6,6 +6,7 @@ import { findCulprit, sideOf, who } from './culprit.js';
 import {
   attributionClause,
   evidenceText,
+  ofRecords,
   queueClause,
   queueStuck,
   sizeClause,
@@ -26,6 +27,9 @@ export const CloseWaitRule: Rule = {
     if (count === 0) return undefined;
     const T = THRESHOLDS.closeWait;
     const unread = queueStuck(f, 'recvQ');
+    // Recv-Q counts the FIN as 1 until the application reads end-of-file (tcp-facts 167): a max
+    // of 1 means no data is waiting, only an EOF nobody read, so the socket is abandoned, not busy.
+    const finOnly = unread && f.detail?.recvQ.max === 1;
     const conc = f.concentrated;
 
     let severity: Severity | undefined;
@@ -74,7 +78,9 @@ export const CloseWaitRule: Rule = {
           ? `next to ${num(snapshot.counts.ESTABLISHED)} ESTABLISHED`
           : undefined,
         attributionClause(f),
-        queueClause(f, 'recvQ'),
+        finOnly
+          ? `Recv-Q 1 (only the peer's FIN, never read) on ${ofRecords(f.detail?.recvQ.nonZero ?? 0, f.records)}`
+          : queueClause(f, 'recvQ'),
         g ? describeGrowth(g) : undefined,
       ],
       basis,
@@ -92,14 +98,16 @@ export const CloseWaitRule: Rule = {
     } else if (culprit.process || culprit.localPorts || culprit.localPort) {
       title = `CLOSE_WAIT pile-up: ${owner} is not closing sockets its clients closed`;
       cause = `${capitalise(owner)} has not called close() on connections its peers already closed. ${
-        unread
-          ? 'Most still hold unread bytes in Recv-Q, so the handlers stopped reading as well: look for hung or blocked worker threads.'
-          : 'The code path that handles a peer disconnect (often an error path) never closes the socket.'
+        finOnly
+          ? "Their Recv-Q of 1 is the peer's FIN, never read: nothing reads these sockets any more, so the handler that owned them dropped them without close()."
+          : unread
+            ? 'Most still hold unread bytes in Recv-Q, so the handlers stopped reading as well: look for hung or blocked worker threads.'
+            : 'The code path that handles a peer disconnect (often an error path) never closes the socket.'
       } CLOSE_WAIT has no kernel timeout: each one holds a file descriptor until the process closes it or exits.`;
     } else {
       title = `CLOSE_WAIT pile-up: ${num(count)} sockets the local application has not closed`;
       cause =
-        'The peers closed these connections and the local application never called close(). CLOSE_WAIT has no kernel timeout: each socket holds a file descriptor until the owning process closes it or exits, so a rising count ends in "too many open files".';
+        'The peers closed these connections and the local application never called close(). CLOSE_WAIT has no kernel timeout: each socket holds a file descriptor until the last process holding it (a forked child may have inherited it) closes it or exits, so a rising count ends in "too many open files".';
     }
 
     return {

@@ -100,13 +100,13 @@ export const FinWait2Rule: Rule = {
       cause = `${owner.startsWith('the ') ? `T${owner.slice(1)}` : owner} shut down its sending side (shutdown()/end()) and still holds the sockets, waiting for a FIN its peers never send. Because the sockets are not orphaned, tcp_fin_timeout never applies and they stay forever, each holding a file descriptor. The application must close() half-closed sockets itself after a timeout (or destroy them instead of end()).`;
     } else if (side === 'server' && culprit.localPort) {
       title = `FIN_WAIT_2 pile-up on :${culprit.localPort}: clients do not close their side`;
-      cause = `This server closed connections on :${culprit.localPort} (often idle keep-alive timeouts) and the clients acknowledged but never closed their side. Orphaned FIN_WAIT_2 sockets are reaped after tcp_fin_timeout (60 s by default) and cost little; check the orphan count against tcp_max_orphans.`;
+      cause = `This server closed connections on :${culprit.localPort} (often idle keep-alive timeouts) and the clients acknowledged but never closed their side. Orphaned FIN_WAIT_2 sockets are reaped after tcp_fin_timeout (60 s by default) and cost little: with a timeout of 60 s or less Linux keeps them as timewait mini-sockets, counted in sockstat "tw" and against tcp_max_tw_buckets, not as orphans.`;
     } else if (side === 'client' && culprit.remote) {
       title = `FIN_WAIT_2 pile-up: ${culprit.remote.key} never closes its side`;
       cause = `This host closed its connections to ${culprit.remote.key}, which acknowledged but never sent its own FIN: the upstream keeps half-open connections. Orphans are reaped after tcp_fin_timeout; sockets the application still holds are not.`;
     } else {
       title = `FIN_WAIT_2 pile-up: ${num(count)} connections waiting for the peer's FIN`;
-      cause = `This host closed ${num(count)} connections and the peers acknowledged but have not closed their side. Orphaned ones are reaped after tcp_fin_timeout (60 s by default; they cost about as little as TIME_WAIT), but many at once means peers that do not close back, typically clients kept idle past the server's keep-alive timeout. If a process still holds them (ss -o shows no timer), the application half-closed and must close() them.`;
+      cause = `This host closed ${num(count)} connections and the peers acknowledged but have not closed their side. Orphaned ones are reaped after tcp_fin_timeout (60 s by default; at 60 s or less they are timewait mini-sockets, as cheap as TIME_WAIT and counted with it), but many at once means peers that do not close back, typically clients kept idle past the server's keep-alive timeout. If a process still holds them (ss -o shows no timer), the application half-closed and must close() them.`;
     }
 
     return {

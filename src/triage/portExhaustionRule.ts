@@ -144,7 +144,7 @@ export const PortExhaustionRule: Rule = {
           state: 'TIME_WAIT',
           title: `Port exhaustion: client ${host} is running out of ports toward :${tw.topLocalPort.key}`,
           evidence: `${num(tw.topRemoteHost.count)} TIME_WAIT from ${host} on :${tw.topLocalPort.key} = ${pct(share)} of a Linux client's ${num(clientRange)} ephemeral ports; Threshold: ≥${pct(severity === 'critical' ? P.criticalShare : P.warnShare)} of the range per client address.`,
-          cause: `This server closes first, so each connection from ${host} leaves a TIME_WAIT holding that client's 4-tuple for ${ctx.timeWaitSeconds} s. With one client address (a load balancer or proxy) the 4-tuples toward :${tw.topLocalPort.key} run out. Keep connections alive between them, let the client close first, or add client addresses or server ports.`,
+          cause: `This server closes first, so each connection from ${host} leaves a TIME_WAIT here holding that 4-tuple for ${ctx.timeWaitSeconds} s. It uses none of this server's ephemeral ports: the risk is the client's. Once one client address (a load balancer or proxy) has cycled through its range, its new SYNs land on 4-tuples still in TIME_WAIT here; Linux accepts such a SYN when its timestamp or sequence number is newer, other stacks may not, so connects from ${host} to :${tw.topLocalPort.key} can stall or fail. Keep connections alive between them, let the client close first, or add client addresses or server ports.`,
           next: portExhaustionCommands(d, culprit, 'server'),
           caveats: portExhaustionMyths(d),
           kb: [

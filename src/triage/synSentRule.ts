@@ -80,7 +80,7 @@ export const SynSentRule: Rule = {
         ? `SYN_SENT pile-up: ${target} is not answering connection attempts`
         : `SYN_SENT pile-up: ${num(count)} connection attempts get no answer`,
       evidence,
-      cause: `${culprit.process ?? 'The local client'} keeps trying to connect to ${target ?? 'its upstreams'} and gets no SYN-ACK: the destination is down, a firewall or security group drops the SYNs, or the route blackholes them (a refused port would answer with a RST instead). Each attempt waits up to about 127 s (tcp_syn_retries 6) before failing with ETIMEDOUT; behind NAT, an exhausted NAT port table looks the same.`,
+      cause: `${culprit.process ?? 'The local client'} keeps trying to connect to ${target ?? 'its upstreams'} and gets no SYN-ACK: the destination is down, a firewall or security group drops the SYNs, or the route blackholes them (a refused port would answer with a RST instead). Each attempt waits about 127 s on Linux (tcp_syn_retries 6; about 131 s on 6.5+, where tcp_syn_linear_timeouts adds 4 one-second retries) before failing with ETIMEDOUT. A destination whose accept queue is full also drops SYNs (its ListenOverflows rises), and behind NAT an exhausted NAT port table looks the same.`,
       next: synSentCommands(dialectOf(ctx.os), culprit),
       caveats: [MYTHS.synSentNotOpen],
       kb: ['syn-sent', 'ephemeral-port-exhaustion'],

@@ -36,15 +36,18 @@ export const THRESHOLDS = Object.freeze({
     criticalShare: 0.8,
   }),
   synReceived: Object.freeze({
-    /** [D] ~64 on one listener = 50% of the 128 minimum tcp_max_syn_backlog (ip-sysctl). */
+    /**
+     * [D] ~64 on one listener = half of a 128 backlog. Since Linux 4.4 the SYN queue is bounded by
+     * min(listen() backlog, somaxconn) (tcp-facts 79), and 128 is the pre-5.4 somaxconn and a common backlog.
+     */
     warnPerListener: 64,
-    /** [D] 128 = the minimum tcp_max_syn_backlog and the pre-5.4 somaxconn: a default queue is full. */
+    /** [D] 128 = the pre-5.4 somaxconn default and a common listen() backlog: such a SYN queue is full. */
     criticalPerListener: 128,
     /** [D] half-open connections from this many distinct sources look like a flood or scan, not one slow client. */
     manySources: 3,
   }),
   synSent: Object.freeze({
-    /** [D] triage-anchors §6: >=~20 SYN_SENT persisting toward one destination (connect() lives <=127 s). */
+    /** [D] triage-anchors §6: >=~20 SYN_SENT persisting toward one destination (connect() lives ~127 s, 131 s on 6.5+). */
     warnPerDestination: 20,
     /** [D] triage-anchors §6: critical when SYN_SENT are the majority of connections to that destination. */
     criticalShareOfDestination: 0.5,
@@ -133,14 +136,16 @@ export const EPHEMERAL_RANGES: Readonly<Record<OsFamily, EphemeralRange>> = Obje
   unknown: range(32768, 60999, 32768, 'Linux default 32768-60999'),
   // [S] Microsoft "Troubleshoot port exhaustion issues" / KB929851: 49152-65535 = 16,384.
   windows: range(49152, 65535, 49152, 'Windows dynamic port range 49152-65535'),
-  // [U] macOS uses the IANA range 49152-65535.
+  // [S] XNU bsd/netinet/in_pcb.c: ipport_firstauto 49152 .. ipport_lastauto 65535 (tcp-facts 161).
   macos: range(49152, 65535, 49152, 'macOS net.inet.ip.portrange 49152-65535'),
-  // [S] FreeBSD IPPORT_EPHEMERALFIRST 10000 -> 65535.
+  // [S] FreeBSD IPPORT_EPHEMERALFIRST 10000 -> 65535 (tcp-facts 161).
   freebsd: range(10000, 65535, 10000, 'FreeBSD net.inet.ip.portrange 10000-65535'),
-  // [U] OpenBSD / other BSDs: the IANA dynamic range.
-  openbsd: range(49152, 65535, 49152, 'IANA dynamic range 49152-65535'),
-  bsd: range(49152, 65535, 49152, 'IANA dynamic range 49152-65535'),
-  // [U] Solaris tcp_smallest_anon_port 32768 .. tcp_largest_anon_port 65535.
+  // [S] OpenBSD sys/netinet/in.h IPPORT_RESERVED 1024 .. IPPORT_USERRESERVED 49151 via
+  // net.inet.ip.portfirst/portlast = 48,128 ports; 49152-65535 is only its "high" range (tcp-facts 161).
+  openbsd: range(1024, 49151, 1024, 'OpenBSD net.inet.ip.portfirst/portlast 1024-49151'),
+  // [U] A BSD the reader could not name: assume the IANA dynamic range (NetBSD-style).
+  bsd: range(49152, 65535, 49152, 'IANA dynamic range 49152-65535 (assumed)'),
+  // [S] illumos tcp.c tcp_smallest_anon_port 32768 .. tcp_largest_anon_port 65535 (tcp-facts 161).
   solaris: range(32768, 65535, 32768, 'Solaris anon ports 32768-65535'),
 });
 

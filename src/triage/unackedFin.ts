@@ -26,7 +26,7 @@ const TEXT: Record<UnackedState, { what: string; cause: string; kb: string[]; ca
     FIN_WAIT_1: {
       what: 'peers are not acknowledging our FIN',
       cause:
-        'This host closed these connections and sent its FIN, and the peers have not acknowledged it: dead or unreachable peers, a path that drops packets, or peers advertising a zero window while Send-Q still holds data. Orphaned ones are retried tcp_orphan_retries times (about 100+ s) before being dropped.',
+        'This host closed these connections and sent its FIN, and the peers have not acknowledged it: dead or unreachable peers, a path that drops packets, or peers advertising a zero window while Send-Q still holds data. Orphaned ones are retried up to tcp_orphan_retries times (the default 0 means 8, over 100 s) before being dropped.',
       kb: ['fin-wait-1', 'orphan-sockets', 'close-sequence'],
       caveats: [MYTHS.finWait1NotIdle, MYTHS.noLinger],
     },

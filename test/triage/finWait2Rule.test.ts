@@ -51,7 +51,7 @@ describe('FinWait2Rule: sockets the application still holds', () => {
     );
     expect(f?.evidence).toContain('timer off on all 4');
     expect(f?.next).toContain("ss -tanop state fin-wait-2 '( sport = :80 )'");
-    expect(f?.next).toContain('lsof -nP -p 26375 -a -iTCP -sTCP:FIN_WAIT_2');
+    expect(f?.next).toContain('lsof -nP -p 26375 -a -iTCP -sTCP:FIN_WAIT2');
     expect(run(table({ rows: node(2) }))).toBeUndefined();
   });
 
