@@ -55,18 +55,38 @@ export function intentFit(kind: string, intents: ReadonlySet<Intent>): number {
 /** Intents that report trouble with a state and want it dealt with. */
 const TROUBLE: readonly Intent[] = ['many', 'stuck', 'fix', 'clear'];
 
+/** Intents that ask about the state itself rather than report it as a problem. */
+const CONCEPTUAL: readonly Intent[] = ['what', 'how', 'compare'];
+
+/**
+ * Whether a question that names a state reports it as a problem. It does when it says so
+ * (a pile-up, "fix", "kill"), and also when it asks nothing about the state itself: on call,
+ * "APIML shows several ports in close wait" is a report of trouble, not a request for a
+ * definition, when it names that one state.
+ */
+export function reportsTrouble(intents: ReadonlySet<Intent>, namedStates: number): boolean {
+  if (TROUBLE.some((i) => intents.has(i))) return true;
+  // Two states named together ("stuck in CLOSE_WAIT and FIN_WAIT2") ask how they relate.
+  return namedStates === 1 && !CONCEPTUAL.some((i) => intents.has(i));
+}
+
 /**
  * 1 when the question reports trouble with a named state (a pile-up, "fix", "kill") and the
  * article is a runbook dedicated to exactly that state: a CLOSE_WAIT pile-up is answered by
- * the CLOSE_WAIT runbook rather than by the state's definition. 0 otherwise.
+ * the CLOSE_WAIT runbook rather than by the state's definition. 0 otherwise. `promises` are
+ * the intents the runbook's headings promise.
  */
 export function dedicatedRunbookFit(
   kind: string,
   articleStates: readonly string[],
   namedStates: ReadonlySet<string>,
   intents: ReadonlySet<Intent>,
+  promises: ReadonlySet<Intent> = new Set(),
 ): number {
   if (kind !== 'runbooks' || articleStates.length !== 1 || namedStates.size === 0) return 0;
-  if (!TROUBLE.some((i) => intents.has(i))) return 0;
+  if (!reportsTrouble(intents, namedStates.size)) return 0;
+  // A runbook for clearing sockets now, and not for fixing their cause, answers only a question
+  // that asks to clear them: a plain report of a pile-up wants the cause found.
+  if (promises.has('clear') && !promises.has('fix') && !intents.has('clear')) return 0;
   return namedStates.has(articleStates[0] ?? '') ? 1 : 0;
 }

@@ -27,6 +27,8 @@ interface ArticleFacts {
   names: Set<string>;
   titleTerms: string[];
   namedStates: number;
+  /** What the article's headings promise, over all its sections (see headingIntents). */
+  promises: Set<Intent>;
 }
 
 /** One article's standing for a question, before it becomes a SearchHit. */
@@ -90,6 +92,7 @@ export class KbSearch {
         names: new Set(r.names),
         titleTerms: r.titleTerms,
         namedStates: r.namedStates,
+        promises: new Set<Intent>(),
       };
     });
     this.subjectIndex = Bm25fIndex.fromJSON(records.subject);
@@ -98,6 +101,9 @@ export class KbSearch {
     this.sectionArticle = records.sectionArticle;
     this.sectionIndexInArticle = records.sectionIndex;
     this.sectionIntents = records.sectionIntents;
+    records.sectionArticle.forEach((a, doc) => {
+      for (const i of records.sectionIntents[doc] ?? []) this.facts[a]?.promises.add(i);
+    });
     const names = new Set(records.knownNames);
     this.stages = queryStages(names);
     // A state or setting an alias names is its anchor: "CLOSE_WAIT keeps growing" is no match
@@ -206,6 +212,7 @@ export class KbSearch {
         facts.article.states,
         q.draft.states,
         q.draft.intents,
+        facts.promises,
       );
       const phrase = phrases.get(index) ?? 0;
       const titleCover = PhraseIndex.coverage(facts.titleTerms, queryTerms, this.subjectIndex);

@@ -57,7 +57,7 @@ export const SEARCH_DEFAULTS: Readonly<SearchOptions> = Object.freeze({
   titleBoost: 0.5,
   intentBoost: 0.15,
   headingIntentBoost: 3,
-  runbookBoost: 1,
+  runbookBoost: 2,
   conceptBoost: 1,
   allStatesBoost: 0.5,
   bodyOnlyWeight: 0.5,

@@ -14,6 +14,7 @@ function article(markdown: string): Article {
     id: 'x',
     title: 'x',
     aliases: [],
+    symptoms: [],
     topics: [],
     states: [],
     sources: [],

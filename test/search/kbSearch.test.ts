@@ -26,6 +26,27 @@ describe('KbSearch on the real knowledge base', () => {
     expect(top?.title).toMatch(/TIME_WAIT/);
   });
 
+  it('leads an error string with no state named to its article, in any language', () => {
+    // Written here from the standard error texts; not questions from the eval or corpus.
+    const cases: [string, string][] = [
+      ['dial tcp: connect: cannot assign requested address', 'ephemeral-port-exhaustion'],
+      ['bind() failed: Address already in use after restart', 'so-reuseaddr'],
+      ['[WinError 10061] No se puede establecer una conexión', 'listen'],
+      ['Удаленный хост принудительно разорвал существующее подключение', 'rst-abort'],
+      ['接続済みの呼び出し先が一定の時間を過ぎても正しく応答しなかった', 'syn-sent'],
+      ['kernel: TCP: too many orphaned sockets', 'orphan-sockets'],
+    ];
+    for (const [q, id] of cases) expect(topIds(q, 1), q).toEqual([id]);
+  });
+
+  it('answers a plain report of one state with its runbook, a request to clear it with the clear one', () => {
+    expect(topIds('our workers leave sockets in CLOSE_WAIT', 1)).toEqual(['close-wait-leak-fix']);
+    expect(topIds('how do I kill CLOSE_WAIT sockets without restarting', 1)).toEqual([
+      'close-wait-clear-now',
+    ]);
+    expect(topIds('what does CLOSE_WAIT mean', 1)).toEqual(['close-wait']);
+  });
+
   it('prefers the article about the named state over ones that only mention it', () => {
     for (const [state, id] of [
       ['CLOSE-WAIT', 'close-wait'],
