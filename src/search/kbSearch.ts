@@ -159,7 +159,8 @@ export class KbSearch {
       if (hit) ranked.unshift({ ...hit, score });
     }
     const top = ranked[0];
-    const confident = top !== undefined && top.score >= this.options.minConfidentScore;
+    const confident =
+      top !== undefined && top.score >= this.options.minConfidentScore && !aboutOtherProtocol(q);
     const floor = Math.min(this.facts.length, Math.max(want, this.options.minResults));
     const chosen = ranked.slice(0, want);
     for (const index of this.central) {
@@ -279,6 +280,17 @@ function subjectStrength(facts: ArticleFacts, states: string[], settings: string
     else if (facts.stateTerms.has(name)) sum += 0.3;
   }
   return sum / names.length;
+}
+
+// Sockets of other kinds: a question about them alone is not one this TCP knowledge base answers.
+const OTHER_PROTOCOLS = new Set(['udp', 'unix', 'sock', 'quic', 'sctp', 'websocket']);
+
+/** True when the question is about UDP, UNIX-domain or other non-TCP sockets and never TCP. */
+function aboutOtherProtocol(q: AnalysedQuery): boolean {
+  if (q.draft.states.size > 0) return false;
+  const terms = new Set(q.terms.map((t) => t.term));
+  if (terms.has('tcp')) return false;
+  return [...OTHER_PROTOCOLS].some((p) => terms.has(p));
 }
 
 /** Article indexes ordered by how many other articles link to them (related lists). */
