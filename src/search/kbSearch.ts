@@ -5,6 +5,7 @@ import { IMPLIED_WEIGHT } from './analyze/impliedStates.js';
 import { analyze, queryStages } from './analyze/pipeline.js';
 import { isStateToken, stateToken } from './analyze/states.js';
 import { CONCEPT_TERMS } from './analyze/synonyms.js';
+import { termFor } from './analyze/tokens.js';
 import { Bm25fIndex } from './bm25f.js';
 import { TypoCorrector } from './fuzzy.js';
 import { dedicatedRunbookFit, intentFit } from './intentKinds.js';
@@ -123,7 +124,7 @@ export class KbSearch {
   analyzeQuery(query: string): AnalysedQuery {
     const draft = analyze(query.slice(0, MAX_QUERY_CHARS), this.stages);
     const merged = new Map<string, number>();
-    for (const { term, weight } of draft.terms) {
+    for (const { term, weight } of this.withNameParts(draft.terms)) {
       let t = term;
       let w = weight;
       if (!this.contentIndex.has(t) && !this.subjectIndex.has(t)) {
@@ -139,6 +140,24 @@ export class KbSearch {
     }
     const terms = [...merged].map(([term, weight]) => ({ term, weight }));
     return { draft, terms };
+  }
+
+  /**
+   * An unknown name joined by underscores (`CONFIG_SYN_COOKIES`) also stands for its words, at
+   * half weight: the KB knows `syn` and `cookies`, not every build option that spells them.
+   */
+  private withNameParts(terms: readonly WeightedTerm[]): WeightedTerm[] {
+    const out: WeightedTerm[] = [];
+    for (const t of terms) {
+      out.push(t);
+      if (!t.term.includes('_') || isStateToken(t.term) || this.subjectIndex.has(t.term)) continue;
+      if (this.contentIndex.has(t.term)) continue;
+      for (const part of t.term.split('_')) {
+        const word = termFor(part);
+        if (word) out.push({ term: word, weight: t.weight / 2 });
+      }
+    }
+    return out;
   }
 
   /** The best articles for `query`, best first, each with its best-matching section. */
