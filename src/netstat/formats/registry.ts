@@ -12,6 +12,7 @@ import { solarisRows } from './solaris.js';
 import { ssDetailLines, ssRows } from './ss.js';
 import { ssSummary } from './ssSummary.js';
 import { stateCounts, stateWords } from './stateSummary.js';
+import { summaryLines } from './summaryLines.js';
 import { wcCounts } from './wcCount.js';
 
 /**
@@ -28,6 +29,7 @@ export const FORMATS: readonly LineFormat[] = [
   ssRows,
   stateCounts,
   stateWords,
+  summaryLines,
   protolessRows,
   wcCounts,
   commandLines,

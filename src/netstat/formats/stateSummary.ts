@@ -1,4 +1,4 @@
-import { stateFromHexCode, stateFromToken } from '../aliases.js';
+import { osOfSpelling, stateFromHexCode, stateFromToken } from '../aliases.js';
 import { fromLatin1 } from '../lineView.js';
 import type { TcpState } from '../states.js';
 import type { LineFormat } from './format.js';
@@ -17,18 +17,20 @@ export const stateCounts: LineFormat = {
     const states: TcpState[] = [];
     const values: number[] = [];
     let others = 0;
+    const artefacts: string[] = [];
     for (let i = 0; i < n; i += 2) {
       const ni = numFirst ? i : i + 1;
       const wi = numFirst ? i + 1 : i;
       const num = v.uint(ni);
       if (num < 0) return false;
       let word = v.tok(wi);
-      if (word.endsWith(':') || word.endsWith('=')) word = word.slice(0, -1);
+      if (word.endsWith(':') || word.endsWith('=') || word.endsWith(',') || word.endsWith(';'))
+        word = word.slice(0, -1);
       if (v.uint(wi) >= 0 && stateFromHexCode(word) === undefined) return false;
       const st = stateFromToken(word) ?? stateFromHexCode(word);
       if (st === undefined) {
         others++;
-        if (ctx.artefacts.size < 12 && word.length <= 24) ctx.artefacts.add(fromLatin1(word));
+        if (word.length <= 24) artefacts.push(word);
         continue;
       }
       states.push(st);
@@ -37,12 +39,15 @@ export const stateCounts: LineFormat = {
     if (states.length === 0) {
       // Shaped like a count but naming no state: a header artefact line such as "1 Foreign".
       if (others > 0 && n === 2 && numFirst) {
+        for (const word of artefacts)
+          if (ctx.artefacts.size < 12) ctx.artefacts.add(fromLatin1(word));
         ctx.b.skip('not-a-state');
         return true;
       }
       return false;
     }
     ctx.flushPending();
+    for (const word of artefacts) if (ctx.artefacts.size < 12) ctx.artefacts.add(fromLatin1(word));
     for (let i = 0; i < states.length; i++)
       ctx.b.addCount(states[i] as TcpState, values[i] as number);
     for (let i = numFirst ? 1 : 0; i < n; i += 2) ctx.hintOs(osOfSpelling(v.tok(i)));
@@ -67,28 +72,3 @@ export const stateWords: LineFormat = {
     return true;
   },
 };
-
-/** The OS a state spelling is typical of (net-tools FIN_WAIT2, BSD SYN_RCVD, Windows LISTENING). */
-function osOfSpelling(token: string): 'linux' | 'bsd' | 'windows' | undefined {
-  switch (token) {
-    case 'FIN_WAIT1':
-    case 'FIN_WAIT2':
-    case 'SYN_RECV':
-    case 'ESTAB':
-    case 'TIME-WAIT':
-    case 'CLOSE-WAIT':
-    case 'SYN-RECV':
-    case 'FIN-WAIT-1':
-    case 'FIN-WAIT-2':
-      return 'linux';
-    case 'SYN_RCVD':
-    case 'FIN_WAIT_1':
-    case 'FIN_WAIT_2':
-      return 'bsd';
-    case 'LISTENING':
-    case 'SYN_RECEIVED':
-      return 'windows';
-    default:
-      return undefined;
-  }
-}
