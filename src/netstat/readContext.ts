@@ -29,6 +29,8 @@ export class ReadContext {
   ssNoStateColumn = false;
   /** Columns from the state to the PID in macOS `netstat -v` (from its header), or -1. */
   bsdPidOffset = -1;
+  /** An `ss -s` "Transport Total IP IPv6" header was seen: its TCP row is a total. */
+  ssTransportTable = false;
   /** A Solaris/illumos "TCP: IPv4" section header was seen. */
   solaris = false;
   /** Seconds since midnight of the last timestamp line, for the next series value. */

@@ -636,6 +636,7 @@ function osOfFormat(format: InputFormat): OsFamily {
     case 'ss':
     case 'ss-summary':
     case 'proc-net-tcp':
+    case 'sockstat':
       return 'linux';
     case 'netstat-windows':
       return 'windows';

@@ -30,7 +30,8 @@ export const netstatHeaders: LineFormat = {
         return true;
       }
       case 'UDP:':
-        ctx.section = 'udp';
+        // "UDP: IPv4" starts a Solaris section; "UDP: inuse 4 mem 2" is a /proc/net/sockstat line.
+        if (v.n < 2 || v.tok(1) !== 'inuse') ctx.section = 'udp';
         b.skip('header');
         return true;
       case 'SCTP:':

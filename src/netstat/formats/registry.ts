@@ -1,13 +1,16 @@
 import type { LineView } from '../lineView.js';
 import type { ReadContext } from '../readContext.js';
+import { bsdPcbRows } from './bsdPcbRows.js';
 import { commandLines } from './commandLine.js';
 import type { LineFacts, LineFormat } from './format.js';
+import { lsofRows } from './lsof.js';
 import { netstatHeaders } from './netstatHeaders.js';
 import { netstatRows } from './netstatRows.js';
 import { windowsImageNames } from './netstatWindows.js';
 import { otherLine } from './otherLines.js';
 import { procNetTcp } from './procNetTcp.js';
 import { protolessRows } from './protolessRows.js';
+import { sockstat } from './sockstat.js';
 import { solarisRows } from './solaris.js';
 import { ssDetailLines, ssRows } from './ss.js';
 import { ssSummary } from './ssSummary.js';
@@ -22,9 +25,12 @@ import { wcCounts } from './wcCount.js';
  * queue numbers is an ss row before it is a count.
  */
 export const FORMATS: readonly LineFormat[] = [
+  ssSummary,
   netstatRows,
   netstatHeaders,
-  ssSummary,
+  sockstat,
+  lsofRows,
+  bsdPcbRows,
   procNetTcp,
   ssRows,
   stateCounts,
@@ -44,8 +50,10 @@ const facts: LineFacts = { t0: '', digit: false, indented: false };
 
 /** Reads one line (trimmed, tokenised in v) with the first format that takes it. */
 export function readLine(v: LineView, ctx: ReadContext, indented: boolean): void {
-  // The commonest line of all, a TCP row with a protocol column, is tried before anything.
+  // The commonest line of all, a TCP row with a protocol column, is tried before anything
+  // (but after the `ss -s` Transport table, whose "TCP 21 14 7" row looks like one).
   facts.indented = indented;
+  if (ssSummary.row?.(v, ctx, facts)) return;
   if (netstatRows.row?.(v, ctx, facts)) return;
   const t0 = v.tok(0);
   const c0 = t0.charCodeAt(0);
@@ -56,6 +64,6 @@ export function readLine(v: LineView, ctx: ReadContext, indented: boolean): void
     ctx.b.skip(ctx.section);
     return;
   }
-  for (const f of ROWS) if (f !== netstatRows && f.row?.(v, ctx, facts)) return;
+  for (const f of ROWS) if (f !== netstatRows && f !== ssSummary && f.row?.(v, ctx, facts)) return;
   otherLine(v, ctx);
 }

@@ -1,0 +1,77 @@
+// ss -s, netstat -A (BSD/macOS/AIX PCB column), lsof and /proc/net/sockstat, in the shapes
+// those tools print (lines written here after them).
+import { describe, expect, it } from 'vitest';
+import { readText } from '../../../src/netstat/index.js';
+import { nonZeroCounts } from '../samples.js';
+
+describe('ss -s', () => {
+  it('reads estab and timewait N/M, keeps closed out of the states, reads the Transport table', () => {
+    const s = readText(`Total: 187 (kernel 0)
+TCP:   38 (estab 5, closed 17, orphaned 2, synrecv 0, timewait 70/0), ports 0
+
+Transport Total     IP        IPv6
+RAW	  0         0         0
+UDP	  6         4         2
+TCP	  21        14        7
+`);
+    expect(s.format).toBe('ss-summary');
+    expect(nonZeroCounts(s.counts)).toEqual({ ESTABLISHED: 5, TIME_WAIT: 70 });
+    expect(s.extra).toMatchObject({
+      'ss-s:total': 38,
+      'ss-s:closed': 17,
+      orphaned: 2,
+      'ss-s:tcp': 21,
+      'ss-s:tcp-ipv4': 14,
+    });
+  });
+});
+
+describe('netstat -A', () => {
+  it('drops the PCB address of macOS/FreeBSD rows and skips other protocols', () => {
+    const s = readText(`Active Internet connections (including servers)
+Socket           Proto Recv-Q Send-Q  Local Address          Foreign Address        (state)
+ffffff80160d6b40 tcp4       0      0  192.168.1.5.53000      17.57.146.20.5223      ESTABLISHED
+ffffff80160d7000 tcp46      0      0  *.22                   *.*                    LISTEN
+ffffff80160d8000 udp4       0      0  *.5353                 *.*
+`);
+    expect(s.format).toBe('netstat-bsd');
+    expect(nonZeroCounts(s.counts)).toEqual({ ESTABLISHED: 1, LISTEN: 1 });
+    expect(s.skippedBy.udp).toBe(1);
+    expect(s.details.ESTABLISHED?.byRemoteEndpoint[0]?.key).toBe('17.57.146.20:5223');
+  });
+
+  it('reads AIX netstat -Aan rows', () => {
+    const s = readText(
+      'f1000e0000c2b3b8 tcp4 0 0 *.22 *.* LISTEN\nf1000e0000c2c3b8 tcp4 0 0 10.1.1.1.22 10.1.1.2.50000 CLOSE_WAIT\n',
+    );
+    expect(nonZeroCounts(s.counts)).toEqual({ LISTEN: 1, CLOSE_WAIT: 1 });
+    expect(s.lines.total).toBe(2);
+  });
+});
+
+describe('lsof', () => {
+  it('reads lsof -i rows with their process and peer', () => {
+    const s = readText(`COMMAND   PID USER   FD   TYPE    DEVICE SIZE/OFF NODE NAME
+java    31014  app  88u  IPv6 0x1a2b3c      0t0  TCP 10.0.0.5:8080->10.0.0.7:40010 (CLOSE_WAIT)
+java    31014  app  89u  IPv6 0x1a2b3d      0t0  TCP 10.0.0.5:8080->10.0.0.7:40011 (CLOSE_WAIT)
+nginx    1201 root    6u  IPv4  23456      0t0  TCP *:80 (LISTEN)
+`);
+    expect(s.format).toBe('lsof');
+    expect(nonZeroCounts(s.counts)).toEqual({ CLOSE_WAIT: 2, LISTEN: 1 });
+    expect(s.details.CLOSE_WAIT?.byProcess[0]).toMatchObject({ key: 'java (pid 31014)', count: 2 });
+    expect(s.details.CLOSE_WAIT?.byLocalPort[0]?.key).toBe('8080');
+  });
+});
+
+describe('/proc/net/sockstat', () => {
+  it('reads tw as TIME_WAIT and keeps the totals; its UDP line does not start a UDP section', () => {
+    const s = readText(`sockets: used 290
+TCP: inuse 27 orphan 0 tw 24 alloc 31 mem 3
+UDP: inuse 4 mem 2
+tcp        0      0 10.0.0.5:22    10.0.0.9:5123    ESTABLISHED
+`);
+    expect(s.counts.TIME_WAIT).toBe(24);
+    expect(s.extra['sockstat:inuse']).toBe(27);
+    expect(s.lines.records).toBe(1);
+  });
+});
