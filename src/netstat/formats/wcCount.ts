@@ -28,6 +28,17 @@ export const wcCounts: LineFormat = {
         ctx.b.skip('count');
         return true;
       }
+      if (value >= 0 && n === 1 && ctx.cmd?.counts) {
+        // A count of rows of any state ("grep :80 | wc -l"): kept, but it names no state.
+        ctx.flushPending();
+        ctx.b.extra['wc:any-state'] = value;
+        ctx.b.warn(
+          `the count ${value} (from \`${ctx.cmd.text.slice(0, 80)}\`) can be of rows in any state${ctx.cmd.countsHeaders ? ', and includes header lines' : ''}: it is not counted as a state`,
+        );
+        ctx.seen('wc-count');
+        ctx.b.skip('count');
+        return true;
+      }
       if (value >= 0 && n === 1) {
         ctx.b.unreadable(`a bare number (${value}) with no command naming the state it counts`);
         return true;
@@ -53,5 +64,15 @@ function countedState(ctx: ReadContext): TcpState | undefined {
   if (c === undefined) return undefined;
   if (c.grepStates.length === 1 && (c.counts || ctx.wcSeen)) return c.grepStates[0];
   if (c.ssStates.length === 1 && c.counts) return c.ssStates[0];
+  const m = c.grepMatches;
+  if (c.grepStates.length === 0 && m !== undefined && m.length > 0 && (c.counts || ctx.wcSeen)) {
+    const pattern = c.grepPatterns.join(' | grep ');
+    ctx.b.warn(
+      m.length === 1
+        ? `grep ${pattern} matches ${m[0]} rows (and any program or host name it spells): counted as ${m[0]}`
+        : `grep ${pattern} can match ${m.join(', ')} (and program names): counted as ${m[0]}`,
+    );
+    return m[0];
+  }
   return undefined;
 }

@@ -1,7 +1,7 @@
 // ss -s, netstat -A (BSD/macOS/AIX PCB column), lsof and /proc/net/sockstat, in the shapes
 // those tools print (lines written here after them).
 import { describe, expect, it } from 'vitest';
-import { readText } from '../../../src/netstat/index.js';
+import { isEmptySnapshot, readText } from '../../../src/netstat/index.js';
 import { nonZeroCounts } from '../samples.js';
 
 describe('ss -s', () => {
@@ -73,5 +73,35 @@ tcp        0      0 10.0.0.5:22    10.0.0.9:5123    ESTABLISHED
     expect(s.counts.TIME_WAIT).toBe(24);
     expect(s.extra['sockstat:inuse']).toBe(27);
     expect(s.lines.records).toBe(1);
+  });
+});
+
+describe('counts without a table', () => {
+  it('reads a wc -l count whose grep pattern names no state exactly, and says what it can match', () => {
+    const s = readText('$ netstat -an | grep -i wait | wc -l\n700\n');
+    expect(s.counts.CLOSE_WAIT).toBe(700);
+    expect(s.warnings.join('\n')).toContain('CLOSE_WAIT, TIME_WAIT, FIN_WAIT_2, FIN_WAIT_1');
+  });
+
+  it('intersects greps, and keeps a count of any state without calling it a state', () => {
+    expect(
+      readText('$ netstat -ant | grep :80 | grep ESTAB | wc -l\n50\n').counts.ESTABLISHED,
+    ).toBe(50);
+    const any = readText('$ netstat -ant | grep :80 | wc -l\n500\n');
+    expect(any.total).toBe(0);
+    expect(any.extra['wc:any-state']).toBe(500);
+    expect(isEmptySnapshot(any)).toBe(false);
+  });
+
+  it('reads a grep -c series with its interval', () => {
+    const s = readText(
+      '$ while true; do netstat -an | grep -c TIME_WAIT; sleep 5; done\n100\n200\n300\n',
+    );
+    expect(s.series).toEqual([{ state: 'TIME_WAIT', values: [100, 200, 300], intervalSeconds: 5 }]);
+  });
+
+  it('a summary of zeros is a reading, not an empty paste', () => {
+    expect(isEmptySnapshot(readText('TIME_WAIT 0\n'))).toBe(false);
+    expect(isEmptySnapshot(readText('hello there\n'))).toBe(true);
   });
 });
