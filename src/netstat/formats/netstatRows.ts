@@ -1,5 +1,5 @@
 import { stateFromToken, TCP_PROTOS } from '../aliases.js';
-import { parseEndpoint, scanIpv4Endpoint } from '../endpoint.js';
+import { looksLikeAddress, parseEndpoint, scanIpv4Endpoint } from '../endpoint.js';
 import { allNumbers, digitsEnd, preview, skipBlanks, tokenEnd } from '../lineScan.js';
 import { indexIn, type LineView, lastIndexIn, parseUint } from '../lineView.js';
 import type { ReadContext } from '../readContext.js';
@@ -134,7 +134,7 @@ export function protoRow(v: LineView, ctx: ReadContext, proto: string, protoOs: 
     ctx.flushPending();
     if (n > 1 && v.uint(1) >= 0 && allNumbers(v, 1)) {
       ctx.b.skip('summary-table'); // `ss -s` transport table: "TCP 130 120 10"
-    } else if (n >= 3) {
+    } else if (n >= 3 && hasAddress(v)) {
       ctx.b.unreadable(`no TCP state on a ${proto} row: ${preview(v)}`);
     } else {
       ctx.b.skip('noise');
@@ -299,4 +299,11 @@ export function tcpProtoAt(v: LineView, i = 0): string | undefined {
     return undefined;
   }
   return undefined;
+}
+
+/** Whether any token after the protocol looks like an address (else the line is prose that starts with "TCP"). */
+function hasAddress(v: LineView): boolean {
+  for (let i = 1; i < v.n; i++)
+    if (looksLikeAddress(v.s, v.ts[i] as number, v.te[i] as number)) return true;
+  return false;
 }
