@@ -11,12 +11,20 @@ import { tcpProtoAt } from './netstatRows.js';
 export const bsdPcbRows: LineFormat = {
   name: 'netstat -A rows',
   row(v, ctx) {
-    if (v.n < 3 || !isHexToken(v, 0, 8, 16)) return false;
-    const proto = v.tok(1);
-    if (tcpProtoAt(v, 1) === undefined && !/^(udp|raw|unix|icmp|sctp|div)/i.test(proto))
+    // Up to two leading tokens: PCB addresses, macOS -A flow hashes ("7fb03cb94d505aed
+    // cedd0cbf"), or a list bullet ("- tcp4 0 0 ...").
+    let k = 0;
+    while (k < 2 && k < v.n - 2 && (isHexToken(v, k, 8, 16) || isBullet(v.tok(k)))) k++;
+    if (k === 0) return false;
+    const proto = v.tok(k);
+    if (tcpProtoAt(v, k) === undefined && !/^(udp|raw|unix|icmp|sctp|div)/i.test(proto))
       return false;
     ctx.b.lines.total--; // the rest of the line is read as the line it is
-    ctx.reread(v.s, v.ts[1] as number, v.end);
+    ctx.reread(v.s, v.ts[k] as number, v.end);
     return true;
   },
 };
+
+function isBullet(t: string): boolean {
+  return t === '-' || t === '+' || t === '*' || t === '\u00e2\u0080\u00a2';
+}

@@ -24,6 +24,9 @@ export const commandLines: LineFormat = {
     }
     const start = commandStart(tokens, v.text());
     if (start < 0) return false;
+    // "# Output: 847", "# HELP node_...": a comment, not a root prompt.
+    const first = tokens[start] ?? '';
+    if (first.endsWith(':') || (tokens[0] === '#' && /^(HELP|TYPE)$/.test(first))) return false;
     setCommand(v, ctx, start);
     return true;
   },

@@ -7,6 +7,7 @@ import type { InputFormat } from '../snapshot.js';
 import type { RowScratch } from '../snapshotBuilder.js';
 import type { TcpState } from '../states.js';
 import type { LineFormat } from './format.js';
+import { listenRow, queueLength } from './listenQueues.js';
 import { ssColumns } from './ssColumns.js';
 
 /** Timer kinds printed by `netstat -o` and `ss -o`. */
@@ -131,6 +132,10 @@ export function protoRow(v: LineView, ctx: ReadContext, proto: string, protoOs: 
     }
   }
   if (si < 0 || st === undefined) {
+    if (n === 3) {
+      const qlen = queueLength(v, 1); // netstat -Lan: "tcp4  192/0/128  *.80"
+      if (qlen >= 0 && listenRow(v, ctx, 1, qlen)) return;
+    }
     ctx.flushPending();
     if (n > 1 && v.uint(1) >= 0 && allNumbers(v, 1)) {
       ctx.b.skip('summary-table'); // `ss -s` transport table: "TCP 130 120 10"

@@ -3,6 +3,7 @@ import type { ReadContext } from '../readContext.js';
 import { bsdPcbRows } from './bsdPcbRows.js';
 import { commandLines } from './commandLine.js';
 import type { LineFacts, LineFormat } from './format.js';
+import { listenQueues } from './listenQueues.js';
 import { lsofRows } from './lsof.js';
 import { netstatHeaders } from './netstatHeaders.js';
 import { netstatRows } from './netstatRows.js';
@@ -31,6 +32,7 @@ export const FORMATS: readonly LineFormat[] = [
   sockstat,
   lsofRows,
   bsdPcbRows,
+  listenQueues,
   procNetTcp,
   ssRows,
   stateCounts,

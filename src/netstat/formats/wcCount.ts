@@ -10,10 +10,15 @@ import type { LineFormat } from './format.js';
 export const wcCounts: LineFormat = {
   name: 'wc-count',
   row(v, ctx, line) {
-    if (!line.digit) return false;
-    const n = v.n;
-    if (n === 1 || timestampedValue(v, ctx)) {
-      const value = n === 1 ? v.uint(0) : v.uint(n - 1);
+    // "# Output: 847 ← concurrent connections": a value quoted in a comment.
+    const quoted = !line.digit && v.n >= 3 && line.t0 === '#' && v.tok(1).endsWith(':');
+    if (!line.digit && !quoted) return false;
+    const from = quoted ? 2 : 0;
+    // A comment after the value ("233 #表示 ...", "17  # Increases by ~1 per hour").
+    const n = from + beforeComment(v, from);
+    if (quoted && n !== 3) return false;
+    if (n - from === 1 || timestampedValue(v, ctx)) {
+      const value = n - from === 1 ? v.uint(from) : v.uint(n - 1);
       const state = countedState(ctx);
       if (value >= 0 && state !== undefined) {
         ctx.flushPending();
@@ -28,7 +33,7 @@ export const wcCounts: LineFormat = {
         ctx.b.skip('count');
         return true;
       }
-      if (value >= 0 && n === 1 && ctx.cmd?.counts) {
+      if (value >= 0 && n - from === 1 && ctx.cmd?.counts) {
         // A count of rows of any state ("grep :80 | wc -l"): kept, but it names no state.
         ctx.flushPending();
         ctx.b.extra['wc:any-state'] = value;
@@ -39,7 +44,7 @@ export const wcCounts: LineFormat = {
         ctx.b.skip('count');
         return true;
       }
-      if (value >= 0 && n === 1) {
+      if (value >= 0 && n - from === 1) {
         ctx.b.unreadable(`a bare number (${value}) with no command naming the state it counts`);
         return true;
       }
@@ -75,4 +80,15 @@ function countedState(ctx: ReadContext): TcpState | undefined {
     return m[0];
   }
   return undefined;
+}
+
+/** How many tokens from `from` on come before a comment ("#", "//", "<-", "←"). */
+function beforeComment(v: LineView, from: number): number {
+  for (let i = from + 1; i < v.n; i++) {
+    const c = v.s.charCodeAt(v.ts[i] as number);
+    const t = v.tok(i);
+    if (c === 35 || t.startsWith('//') || t.startsWith('<-') || t.startsWith('\u00e2\u0086\u0090'))
+      return i - from;
+  }
+  return v.n - from;
 }

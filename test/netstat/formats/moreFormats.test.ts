@@ -105,3 +105,42 @@ describe('counts without a table', () => {
     expect(isEmptySnapshot(readText('hello there\n'))).toBe(true);
   });
 });
+
+describe('netstat -L, bullets and comments', () => {
+  it('reads FreeBSD/macOS listen queues, with or without a protocol column', () => {
+    const s = readText(`Current listen queue sizes (qlen/incqlen/maxqlen)
+Proto Listen         Local Address
+tcp4  192/0/128      *.80
+tcp4  0/0/128        *.22
+`);
+    expect(nonZeroCounts(s.counts)).toEqual({ LISTEN: 2 });
+    expect(s.details.LISTEN?.recvQ.max).toBe(192);
+    expect(
+      readText('Listen         Local Address\n0/0/128        *.12345\n10/0/128        *.80\n')
+        .counts.LISTEN,
+    ).toBe(2);
+  });
+
+  it('reads rows behind a list bullet or a macOS -A flow hash', () => {
+    expect(
+      readText('- tcp4 0 0 192.168.10.166.61060 17.172.192.35.https ESTABLISHED\n').counts
+        .ESTABLISHED,
+    ).toBe(1);
+    expect(
+      readText(
+        '7fb03cb94d505aed cedd0cbf tcp4       0      0  192.168.1.221.5486 140.82.113.26.443      ESTABLISHED\n',
+      ).counts.ESTABLISHED,
+    ).toBe(1);
+  });
+
+  it('reads a wc -l value with a comment after it, or quoted in a comment', () => {
+    expect(
+      readText('$ netstat -tnp | grep CLOSE_WAIT | wc -l\n17  # Increases by ~1 per hour\n').counts
+        .CLOSE_WAIT,
+    ).toBe(17);
+    expect(
+      readText('netstat -an | grep ESTABLISHED | wc -l\n# Output: 847 ← Concurrent connections\n')
+        .counts.ESTABLISHED,
+    ).toBe(847);
+  });
+});
