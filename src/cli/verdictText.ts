@@ -38,6 +38,8 @@ const FORMAT_NAME: Record<InputFormat, string> = {
   'ss-summary': '`ss -s` summary',
   'proc-net-tcp': '/proc/net/tcp table',
   'wc-count': '`wc -l` count',
+  lsof: 'lsof listing',
+  sockstat: '/proc/net/sockstat summary',
   unknown: 'unrecognised format',
 };
 

@@ -170,3 +170,28 @@ export const TCP_PROTOS: ReadonlyMap<string, 'linux' | 'windows' | 'bsd' | 'any'
   ['TCPV6', 'windows'],
   ['Tcp', 'any'],
 ]);
+
+/** The OS a state spelling is typical of (net-tools FIN_WAIT2, BSD SYN_RCVD, Windows LISTENING). */
+export function osOfSpelling(token: string): 'linux' | 'bsd' | 'windows' | undefined {
+  switch (token) {
+    case 'FIN_WAIT1':
+    case 'FIN_WAIT2':
+    case 'SYN_RECV':
+    case 'ESTAB':
+    case 'TIME-WAIT':
+    case 'CLOSE-WAIT':
+    case 'SYN-RECV':
+    case 'FIN-WAIT-1':
+    case 'FIN-WAIT-2':
+      return 'linux';
+    case 'SYN_RCVD':
+    case 'FIN_WAIT_1':
+    case 'FIN_WAIT_2':
+      return 'bsd';
+    case 'LISTENING':
+    case 'SYN_RECEIVED':
+      return 'windows';
+    default:
+      return undefined;
+  }
+}

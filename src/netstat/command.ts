@@ -1,4 +1,5 @@
 import { stateFromToken } from './aliases.js';
+import { statesMatchedBy } from './grepStates.js';
 import type { TcpState } from './states.js';
 
 /** What a pasted shell command line tells the reader about the lines after it. */
@@ -16,6 +17,15 @@ export interface CommandHints {
   intervalSeconds?: number;
   /** The command names /proc/net/tcp. */
   procNetTcp: boolean;
+  /**
+   * The states the greps together can match (most likely first), when a grep pattern names
+   * no state exactly ("grep -i close", "grep WAIT"); undefined when they can match any state.
+   */
+  grepMatches?: TcpState[];
+  /** The grep patterns, as written (for warnings). */
+  grepPatterns: string[];
+  /** Any grep inverts (-v) or there is no grep: what `wc -l` counts includes header lines. */
+  countsHeaders: boolean;
 }
 
 const COMMAND_WORDS = new Set([
@@ -69,7 +79,21 @@ export function commandHints(text: string): CommandHints {
     counts: false,
     ssHeaderCounted: false,
     procNetTcp: text.includes('/proc/net/tcp'),
+    grepPatterns: [],
+    countsHeaders: false,
   };
+  let grepIgnoreCase = false;
+  let grepInvert = false;
+  let sawGrep = false;
+  let matches: TcpState[] | undefined;
+  const endGrep = (pattern: string | undefined) => {
+    if (pattern === undefined || grepInvert) return;
+    hints.grepPatterns.push(pattern);
+    const m = statesMatchedBy(pattern, grepIgnoreCase);
+    if (m === undefined) return;
+    matches = matches === undefined ? m : matches.filter((x) => m.includes(x));
+  };
+  let pattern: string | undefined;
   let inGrep = false;
   let inSs = false;
   let ssHasNoHeader = false;
@@ -83,9 +107,25 @@ export function commandHints(text: string): CommandHints {
       lower === 'select-string' ||
       lower === 'find'
     ) {
+      if (inGrep) endGrep(pattern);
       inGrep = true;
+      sawGrep = true;
       inSs = false;
+      grepIgnoreCase = lower === 'findstr' || lower === 'select-string';
+      grepInvert = false;
+      pattern = undefined;
       continue;
+    }
+    if (inGrep && word.startsWith('-') && word.length > 1) {
+      if (/^-[a-zA-Z]*i/.test(word)) grepIgnoreCase = true;
+      if (/^-[a-zA-Z]*v/.test(word)) grepInvert = true;
+      if (/^-[a-zA-Z]*c/.test(word)) hints.counts = true;
+    } else if (inGrep && pattern === undefined && !COMMAND_WORDS.has(word)) {
+      pattern = word;
+    } else if (inGrep && COMMAND_WORDS.has(word)) {
+      endGrep(pattern);
+      pattern = undefined;
+      inGrep = false;
     }
     if (word === 'ss') {
       inSs = true;
@@ -121,6 +161,9 @@ export function commandHints(text: string): CommandHints {
       }
     }
   }
+  if (inGrep) endGrep(pattern);
+  if (matches !== undefined) hints.grepMatches = matches;
+  hints.countsHeaders = !sawGrep || grepInvert;
   hints.ssHeaderCounted =
     hints.counts && hints.ssStates.length > 0 && !ssHasNoHeader && hints.grepStates.length === 0;
   return hints;

@@ -19,9 +19,17 @@ export function readText(text: string, limits?: Partial<SnapshotLimits>): Snapsh
   return reader.end();
 }
 
-/** True when a Snapshot found nothing TCP-like in its input. */
+/**
+ * True when a Snapshot found nothing TCP-like in its input: no socket row, no summary or
+ * count line (a summary of zeros, or a count of rows in any state, is something), no series.
+ */
 export function isEmptySnapshot(snapshot: Snapshot): boolean {
-  return snapshot.total === 0 && snapshot.series.length === 0;
+  return (
+    snapshot.total === 0 &&
+    snapshot.series.length === 0 &&
+    snapshot.lines.records === 0 &&
+    (snapshot.skippedBy.count ?? 0) === 0
+  );
 }
 
 /**

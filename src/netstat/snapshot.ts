@@ -12,6 +12,8 @@ export type InputFormat =
   | 'ss-summary' // `ss -s`
   | 'proc-net-tcp'
   | 'wc-count' // `grep STATE | wc -l` numbers, single or a series
+  | 'lsof' // `lsof -i` rows
+  | 'sockstat' // /proc/net/sockstat
   | 'unknown';
 
 export type OsFamily =

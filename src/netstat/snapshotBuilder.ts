@@ -603,7 +603,7 @@ export class SnapshotBuilder {
     const warnings = [...this.warnings];
     if (this.lines.unreadable > 0) {
       warnings.push(
-        `${this.lines.unreadable} line${this.lines.unreadable === 1 ? '' : 's'} could not be read`,
+        `${this.lines.unreadable} line${this.lines.unreadable === 1 ? '' : 's'} could not be read${this.reasons[0] !== undefined ? ` (${this.reasons[0]})` : ''}`,
       );
     }
     return {
@@ -636,6 +636,7 @@ function osOfFormat(format: InputFormat): OsFamily {
     case 'ss':
     case 'ss-summary':
     case 'proc-net-tcp':
+    case 'sockstat':
       return 'linux';
     case 'netstat-windows':
       return 'windows';

@@ -19,6 +19,8 @@ const FORMAT_NAMES: Record<InputFormat, string> = {
   'ss-summary': 'an `ss -s` summary',
   'proc-net-tcp': 'a `/proc/net/tcp` dump',
   'wc-count': 'a `wc -l` count',
+  lsof: 'an `lsof` listing',
+  sockstat: 'a `/proc/net/sockstat` summary',
   unknown: 'the paste',
 };
 
