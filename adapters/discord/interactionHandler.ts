@@ -20,7 +20,12 @@ import {
 import { TcpCommand } from './commands.js';
 import { conversationKey } from './conversation.js';
 import { deliverReply, type ReplySender } from './deliver.js';
-import { type DiscordAdapterOptions, DiscordLimits, describeError } from './options.js';
+import {
+  attachmentLimits,
+  type DiscordAdapterOptions,
+  DiscordLimits,
+  describeError,
+} from './options.js';
 
 /** A bot that can also list the topics `/tcp explain` offers (optional). */
 export interface TopicSource {
@@ -98,7 +103,7 @@ export function createInteractionHandler(
 ): (interaction: Interaction) => Promise<void> {
   const { bot, options } = deps;
   const { logger } = options;
-  const limits = { maxBytes: options.maxAttachmentBytes, timeoutMs: options.attachmentTimeoutMs };
+  const limits = attachmentLimits(options);
 
   const answer = async (
     interaction: ChatInputCommandInteraction,

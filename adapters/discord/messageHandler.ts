@@ -10,7 +10,7 @@ import { AttachmentError, type AttachmentRef, fetchAttachment } from './attachme
 import { conversationKey } from './conversation.js';
 import { deliverReply, type ReplySender } from './deliver.js';
 import { noMentions } from './embeds.js';
-import { type DiscordAdapterOptions, describeError } from './options.js';
+import { attachmentLimits, type DiscordAdapterOptions, describeError } from './options.js';
 
 export interface MessageHandlerDeps {
   bot: ChatBot;
@@ -57,7 +57,7 @@ export function createMessageHandler(
 ): (message: Message) => Promise<void> {
   const { bot, options } = deps;
   const { logger } = options;
-  const limits = { maxBytes: options.maxAttachmentBytes, timeoutMs: options.attachmentTimeoutMs };
+  const limits = attachmentLimits(options);
 
   return async (message) => {
     const botId = message.client.user?.id;

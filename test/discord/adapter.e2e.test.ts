@@ -183,6 +183,30 @@ describe('messages', () => {
     expect(messageText(post?.body)).toMatch(/netstat\.png is not a text file \(image\/png\)/);
   });
 
+  it('downloads attachments only from the allowed CDN, and never follows a redirect', async () => {
+    const bot = new RecordingBot();
+    const { fake } = await start(bot);
+    const inside = fake.serveFile('secret.txt', { body: 'LISTEN 1\n', contentType: 'text/plain' });
+    const attach = (filename: string, url: string) =>
+      fake.dispatch(
+        'MESSAGE_CREATE',
+        messagePayload(fake, {
+          content: `<@${fake.botId}> triage`,
+          mentionBot: true,
+          attachments: [{ filename, url, size: 9, content_type: 'text/plain' }],
+        }),
+      );
+    const hits = fake.attachmentHits;
+    attach('elsewhere.txt', inside.replace(fake.origin, 'http://127.0.0.1:1'));
+    const [first] = await posts(h as Harness);
+    expect(messageText(first?.body)).toMatch(/elsewhere\.txt is not hosted on Discord/);
+    attach('moved.txt', fake.serveRedirect('moved.txt', inside));
+    const [, second] = await posts(h as Harness, 2);
+    expect(messageText(second?.body)).toMatch(/moved\.txt: the file server sent a redirect/);
+    expect(fake.attachmentHits).toBe(hits + 1); // the redirect only; its target was never fetched
+    expect(bot.seen).toEqual([]);
+  });
+
   it('sends nothing that pings when the paste holds @everyone, @here and <@123>', async () => {
     const bot = new RecordingBot((m) => ({
       ...simpleReply('triage', `Echo ${m.text.split('\n')[0]}`, [m.text]),
