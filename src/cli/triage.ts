@@ -8,8 +8,11 @@ import type { CliIo } from './io.js';
 
 const USAGE = 'usage: tcp-triage triage [--json] [FILE|-]';
 
-/** The `triage --json` object, exactly the DESIGN.md contract. */
-export function verdictJson(verdict: Verdict): object {
+/**
+ * The `triage --json` object: the DESIGN.md contract, plus `approximate`, true when a figure
+ * in it hit one of the reader's internal caps and is a lower bound (it then reads "at least").
+ */
+export function verdictJson(verdict: Verdict, snapshot?: Pick<Snapshot, 'approximate'>): object {
   return {
     format: verdict.format,
     os: verdict.os,
@@ -27,6 +30,7 @@ export function verdictJson(verdict: Verdict): object {
       caveats: f.caveats,
     })),
     warnings: verdict.warnings,
+    approximate: snapshot?.approximate === true,
   };
 }
 
@@ -95,7 +99,7 @@ export async function runTriage(args: string[], io: CliIo): Promise<number> {
   const { triage } = await rules;
   const verdict = triage(snapshot);
   if (json) {
-    io.stdout.write(`${JSON.stringify(verdictJson(verdict))}\n`);
+    io.stdout.write(`${JSON.stringify(verdictJson(verdict, snapshot))}\n`);
   } else {
     const tty = Boolean((io.stdout as NodeJS.WriteStream).isTTY);
     const color = tty && !io.env.NO_COLOR;
