@@ -115,7 +115,8 @@ export function createInteractionHandler(
       user: interaction.user.id,
       at: interaction.createdTimestamp,
     });
-    const privately = reply.kind === 'error' || reply.kind === 'refusal';
+    const privately =
+      reply.kind === 'error' || reply.kind === 'refusal' || reply.kind === 'failure';
     const sender = privately ? ephemeralSender(interaction) : publicSender(interaction);
     await deliverReply(sender, reply, options.maxMessagesPerReply, logger);
   };

@@ -84,7 +84,7 @@ export function renderForShell(reply: Reply, style: TerminalStyle, isHelp = fals
 
 /**
  * Answers one whole message (piped input) and returns the exit status, as the README says:
- * 2 for refused input, 1 for an internal error (the bot's error reply), 0 otherwise.
+ * 2 for refused or unreadable input, 1 for an internal failure of the bot, 0 otherwise.
  */
 export async function answerOnce(
   bot: ChatBot,
@@ -94,7 +94,8 @@ export async function answerOnce(
 ): Promise<number> {
   const reply = await bot.handle({ text, conversation });
   io.output.write(renderForShell(reply, io.style));
-  return reply.kind === 'refusal' ? 2 : reply.kind === 'error' ? 1 : 0;
+  if (reply.kind === 'failure') return 1;
+  return reply.kind === 'refusal' || reply.kind === 'error' ? 2 : 0;
 }
 
 /** Runs the interactive terminal chat until `/quit` or end of input; resolves to the exit status. */

@@ -15,6 +15,7 @@ import {
   inspectMessage,
   refusalReply,
 } from './input.js';
+import { literalMarkdown } from './markdownText.js';
 import {
   ConversationMemory,
   type ConversationMemoryOptions,
@@ -150,10 +151,10 @@ export class Bot implements ChatBot {
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
       return simpleReply(
-        'error',
+        'failure',
         'Something went wrong on my side',
         [
-          `I could not handle that message (${neutralizeMentions(reason).slice(0, 200)}). Try again, or send \`help\`.`,
+          `I could not handle that message (${literalMarkdown(neutralizeMentions(reason).slice(0, 200))}). Try again, or send \`help\`.`,
         ],
         'error',
       );
@@ -334,7 +335,7 @@ function withAnswer(base: Reply, question: string, extra: Reply, article?: Artic
     ...base,
     paragraphs: [
       ...base.paragraphs,
-      `**You asked:** _${quoted.replace(/\s+/g, ' ')}_`,
+      `**You asked:** _${literalMarkdown(quoted.replace(/\s+/g, ' '))}_`,
       `**${extra.title}**`,
       ...paragraphs,
     ],

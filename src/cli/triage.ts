@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { terminalSafe, terminalText } from '../../adapters/shell/controls.js';
 import { ScanPipeline } from '../netstat/scanPipeline.js';
 import type { Snapshot } from '../netstat/snapshot.js';
 import type { Verdict } from '../triage/verdict.js';
@@ -55,7 +56,7 @@ export async function runTriage(args: string[], io: CliIo): Promise<number> {
   }
   const { json, file } = parsed;
   const fail = (message: string): number => {
-    io.stderr.write(`tcp-triage: ${message}\n`);
+    io.stderr.write(`tcp-triage: ${terminalText(message)}\n`);
     if (json) io.stdout.write(`${JSON.stringify({ error: message })}\n`);
     return 2;
   };
@@ -105,7 +106,13 @@ export async function runTriage(args: string[], io: CliIo): Promise<number> {
     const color = tty && !io.env.NO_COLOR;
     const { renderVerdictText } = await (renderer ?? import('./verdictText.js'));
     const unicode = tty || io.env.TCP_TRIAGE_UNICODE === '1';
-    io.stdout.write(`${renderVerdictText(verdict, snapshot, { color, unicode })}\n`);
+    // Process names, hostnames and unreadable lines come from the paste: no control
+    // character in them may reach the terminal (JSON output escapes them already).
+    const text = renderVerdictText(terminalSafe(verdict), terminalSafe(snapshot), {
+      color,
+      unicode,
+    });
+    io.stdout.write(`${text}\n`);
   }
   return 0;
 }

@@ -117,7 +117,7 @@ describe('answerOnce', () => {
   it('exits 1 when the bot answers with an internal error', async () => {
     const output = new PassThrough();
     const bot: ChatBot = {
-      handle: async () => simpleReply('error', 'Something went wrong on my side', ['x'], 'error'),
+      handle: async () => simpleReply('failure', 'Something went wrong on my side', ['x'], 'error'),
     };
     expect(await answerOnce(bot, 'x', { output, style: PLAIN_STYLE })).toBe(1);
   });
