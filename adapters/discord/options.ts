@@ -28,6 +28,12 @@ export interface DiscordAdapterOptions {
   readyTimeoutMs: number;
   /** How long `stop()` waits for replies in flight, in ms. Default 5,000. */
   drainTimeoutMs: number;
+  /** Requests one user may make per window. Default 10 (as Slack). */
+  userRateLimit: number;
+  /** Requests one channel may make per window. Default 30 (as Slack). */
+  channelRateLimit: number;
+  /** The rate-limit window, in ms. Default 60,000. */
+  rateWindowMs: number;
   /** Log sink. Default: console, prefixed with `discord:`. */
   logger: DiscordLogger;
   /** Extra discord.js client options merged over the adapter's (tests swap throttlers). */
@@ -50,6 +56,9 @@ export const DefaultDiscordAdapterOptions: Readonly<DiscordAdapterOptions> = Obj
   maxMessagesPerReply: 6,
   readyTimeoutMs: 30_000,
   drainTimeoutMs: 5_000,
+  userRateLimit: 10,
+  channelRateLimit: 30,
+  rateWindowMs: 60 * 1000,
   logger: consoleLogger,
 });
 
@@ -81,4 +90,10 @@ export function attachmentLimits(options: DiscordAdapterOptions): AttachmentLimi
     timeoutMs: options.attachmentTimeoutMs,
     origins: options.attachmentOrigins,
   };
+}
+
+/** The notice for someone who hit a rate limit (sent once per window). */
+export function rateLimitText(retryAfterMs: number): string {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return `⏳ I'm getting more requests than I can answer well right now. Please try again in about ${seconds} s.`;
 }

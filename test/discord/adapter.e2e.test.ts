@@ -183,6 +183,43 @@ describe('messages', () => {
     expect(messageText(post?.body)).toMatch(/netstat\.png is not a text file \(image\/png\)/);
   });
 
+  it('limits one user as Slack does: over the limit, one notice and no more answers', async () => {
+    const bot = new RecordingBot();
+    const { fake } = await start(bot, { adapter: { userRateLimit: 3, channelRateLimit: 100 } });
+    for (let i = 0; i < 8; i++) {
+      fake.dispatch(
+        'MESSAGE_CREATE',
+        messagePayload(fake, { content: `<@${fake.botId}> question ${i}`, mentionBot: true }),
+      );
+    }
+    const sent = await posts(h as Harness, 4);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(bot.seen).toHaveLength(3);
+    expect(channelPosts(fake)).toHaveLength(4);
+    expect(
+      sent.map((p) => messageText(p.body)).filter((t) => /more requests than/.test(t)),
+    ).toHaveLength(1);
+  });
+
+  it('limits one channel across users, with one notice', async () => {
+    const bot = new RecordingBot();
+    const { fake } = await start(bot, { adapter: { userRateLimit: 100, channelRateLimit: 2 } });
+    for (let i = 0; i < 6; i++) {
+      fake.dispatch(
+        'MESSAGE_CREATE',
+        messagePayload(fake, {
+          content: `<@${fake.botId}> question ${i}`,
+          mentionBot: true,
+          authorId: `77000000000000${i}`,
+        }),
+      );
+    }
+    await posts(h as Harness, 3);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(bot.seen).toHaveLength(2);
+    expect(channelPosts(fake)).toHaveLength(3);
+  });
+
   it('downloads attachments only from the allowed CDN, and never follows a redirect', async () => {
     const bot = new RecordingBot();
     const { fake } = await start(bot);
