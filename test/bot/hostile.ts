@@ -70,3 +70,18 @@ export function terminalControlsFound(text: string): string[] {
     (m) => `U+${(m[0].codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`,
   );
 }
+
+/** Every string in a value (a Reply, rendered messages), walked depth first. */
+export function allStrings(value: unknown): string[] {
+  const out: string[] = [];
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') out.push(v);
+    else if (Array.isArray(v)) {
+      for (const x of v) walk(x);
+    } else if (v && typeof v === 'object') {
+      for (const x of Object.values(v)) walk(x);
+    }
+  };
+  walk(value);
+  return out;
+}

@@ -12,7 +12,7 @@ import { DEFAULT_SLACK_OPTIONS } from '../../adapters/slack/options.js';
 import { renderPlainText } from '../../adapters/slack/plainText.js';
 import { type Bot, createBot } from '../../src/bot/index.js';
 import type { Reply } from '../../src/bot/reply.js';
-import { EVIL_QUESTION, hostileMessage, slackMarkupFound } from '../bot/hostile.js';
+import { allStrings, EVIL_QUESTION, hostileMessage, slackMarkupFound } from '../bot/hostile.js';
 import { HttpHarness, mention, postedStrings } from './harness.js';
 
 let bot: Bot;
@@ -23,22 +23,10 @@ beforeAll(async () => {
   reply = await bot.handle({ text: hostileMessage(), conversation: 'hostile' });
 });
 
-/** Every string of a value, walked. */
-function strings(value: unknown): string[] {
-  const out: string[] = [];
-  const walk = (v: unknown): void => {
-    if (typeof v === 'string') out.push(v);
-    else if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
-  };
-  walk(value);
-  return out;
-}
-
 describe('hostile text in Slack', () => {
   it('the reply echoes the hostile words (so the test would see them if they were markup)', () => {
     expect(reply.kind).toBe('triage');
-    const all = strings(reply).join('\n');
+    const all = allStrings(reply).join('\n');
     expect(all).toContain('Click');
     expect(all).toContain('evil.example');
     expect(all).toContain('You asked');
@@ -46,7 +34,7 @@ describe('hostile text in Slack', () => {
 
   it('renders no disguised link or formatting in blocks, title, evidence, cause, "You asked"', () => {
     const options = { limits: DEFAULT_SLACK_OPTIONS.limits, inThread: true };
-    const rendered = strings(renderBlocks(reply, options)).join('\n');
+    const rendered = allStrings(renderBlocks(reply, options)).join('\n');
     expect(rendered).toContain('Click');
     expect(slackMarkupFound(rendered)).toEqual([]);
     const plain = renderPlainText(reply, DEFAULT_SLACK_OPTIONS.limits, true).join('\n');
@@ -54,7 +42,7 @@ describe('hostile text in Slack', () => {
   });
 
   it("keeps the bot's own links: KB sources are still <url|title>", () => {
-    const rendered = strings(
+    const rendered = allStrings(
       renderBlocks(reply, { limits: DEFAULT_SLACK_OPTIONS.limits, inThread: true }),
     );
     expect(rendered.join('\n')).toMatch(/<https:\/\/(?!evil)[^|>]+\|[^>]+>/);
