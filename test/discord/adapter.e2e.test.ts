@@ -424,6 +424,20 @@ describe('slash commands', () => {
     expect(bot.seen[0]?.attachments?.[0]?.text).toBe(body);
   });
 
+  it('a slash command over the rate limit is answered privately and never reaches the bot', async () => {
+    const bot = new RecordingBot();
+    const { fake } = await start(bot, { adapter: { userRateLimit: 1, channelRateLimit: 100 } });
+    const first = interactionPayload(fake, { subcommand: 'help' });
+    fake.dispatch('INTERACTION_CREATE', first);
+    await interactionCalls(h as Harness, first.token, 1);
+    const second = interactionPayload(fake, { subcommand: 'help' });
+    fake.dispatch('INTERACTION_CREATE', second);
+    const [callback] = await interactionCalls(h as Harness, second.token, 1);
+    expect(callback?.body.data.flags).toBe(64);
+    expect(JSON.stringify(callback?.body.data)).toMatch(/more requests than/);
+    expect(bot.seen).toHaveLength(1);
+  });
+
   it('/tcp triage with nothing to triage is answered ephemerally, at once', async () => {
     const bot = new RecordingBot();
     const { fake } = await start(bot);
