@@ -2,7 +2,9 @@
  * Fetching a Discord attachment (a message attachment or a slash-command file option). The
  * URLs are signed and expire, so files are fetched at once; the size is capped while reading,
  * and only text is accepted: a content type of text/*, or a missing/generic type on a file
- * whose name says it is text.
+ * whose name says it is text. Only Discord's own CDN hosts are fetched from, over https, and a
+ * redirect is refused rather than followed: a URL in a message must not make the bot fetch
+ * from the local network.
  */
 import { decodeText, readCapped as readBody } from '../../src/bot/input.js';
 import type { Attachment } from '../../src/bot/message.js';
@@ -19,11 +21,14 @@ export interface AttachmentRef {
 export interface AttachmentLimits {
   maxBytes: number;
   timeoutMs: number;
+  /** Origins files may be fetched from (`https://cdn.discordapp.com`); anything else is refused. */
+  origins: readonly string[];
 }
 
 export type AttachmentRefusal =
   | 'ATTACHMENT_TOO_LARGE'
   | 'ATTACHMENT_NOT_TEXT'
+  | 'ATTACHMENT_NOT_DISCORD'
   | 'ATTACHMENT_FETCH_FAILED';
 
 /** A file was refused or could not be read; the message is fit to show the person. */
@@ -63,7 +68,18 @@ export function isTextAttachment(name: string, contentType: string | null | unde
   return GENERIC_TYPES.has(type) && TEXT_EXTENSIONS.has(extensionOf(name));
 }
 
-/** Refuses, before any download, a file whose declared size or type is wrong. */
+/** Whether a URL is on one of the allowed origins (scheme, host and port all match). */
+export function isAllowedOrigin(url: string, origins: readonly string[]): boolean {
+  let origin: string;
+  try {
+    origin = new URL(url).origin;
+  } catch {
+    return false;
+  }
+  return origins.includes(origin);
+}
+
+/** Refuses, before any download, a file whose declared size, type or host is wrong. */
 export function checkAttachment(ref: AttachmentRef, limits: AttachmentLimits): void {
   if (ref.size !== undefined && ref.size > limits.maxBytes) {
     throw new AttachmentError(
@@ -78,6 +94,12 @@ export function checkAttachment(ref: AttachmentRef, limits: AttachmentLimits): v
       'ATTACHMENT_NOT_TEXT',
       `${ref.name} is not a text file (${mediaType(ref.contentType) || 'unknown type'}). ` +
         'Attach the command output as a .txt or .log file.',
+    );
+  }
+  if (!isAllowedOrigin(ref.url, limits.origins)) {
+    throw new AttachmentError(
+      'ATTACHMENT_NOT_DISCORD',
+      `${ref.name} is not hosted on Discord's file servers, so I did not download it. Attach the file to your message instead.`,
     );
   }
 }
@@ -136,11 +158,22 @@ export async function fetchAttachment(
   checkAttachment(ref, limits);
   let response: Response;
   try {
-    response = await fetch(ref.url, { signal: AbortSignal.timeout(limits.timeoutMs) });
+    // A redirect could lead anywhere (an internal address): it is refused, not followed.
+    response = await fetch(ref.url, {
+      redirect: 'manual',
+      signal: AbortSignal.timeout(limits.timeoutMs),
+    });
   } catch {
     throw new AttachmentError(
       'ATTACHMENT_FETCH_FAILED',
       `Could not download ${ref.name}; try attaching it again.`,
+    );
+  }
+  if (response.status >= 300 && response.status < 400) {
+    await response.body?.cancel();
+    throw new AttachmentError(
+      'ATTACHMENT_NOT_DISCORD',
+      `Could not download ${ref.name}: the file server sent a redirect, which I do not follow. Attach the file again.`,
     );
   }
   if (!response.ok) {

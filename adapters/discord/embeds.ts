@@ -157,6 +157,8 @@ function cutNotice(droppedMessages: number): string {
 
 /** Renders a Reply as one or more messages of embeds (at most `maxMessages`). */
 export function renderReplyMessages(reply: Reply, maxMessages: number): DiscordMessagePayload[] {
+  // The title is plain text and stays unescaped: Discord renders no masked links in embed
+  // titles. Every markdown text (description, field names and values) escapes user text.
   const title = clip(neutralizeMentions(reply.title), DiscordLimits.embedTitle);
   const footer = clip(
     neutralizeMentions(renderSuggestions(reply.suggestions)),

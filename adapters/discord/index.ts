@@ -6,6 +6,7 @@
 import { once } from 'node:events';
 import { type Client, Events } from 'discord.js';
 import type { ChatBot } from '../../src/bot/message.js';
+import { UserChannelRateLimit } from '../../src/bot/rateLimit.js';
 import { createDiscordClient, fatalCloseReason, logConnectionEvents } from './client.js';
 import { readDiscordConfig } from './config.js';
 import { createInteractionHandler, type TopicSource } from './interactionHandler.js';
@@ -75,8 +76,13 @@ export async function startDiscord(
     inFlight.add(work);
     work.finally(() => inFlight.delete(work)).catch(() => undefined);
   };
-  const onMessage = createMessageHandler({ bot, options });
-  const onInteraction = createInteractionHandler({ bot, options });
+  const rateLimit = new UserChannelRateLimit(
+    options.userRateLimit,
+    options.channelRateLimit,
+    options.rateWindowMs,
+  );
+  const onMessage = createMessageHandler({ bot, options, rateLimit });
+  const onInteraction = createInteractionHandler({ bot, options, rateLimit });
   client.on(Events.MessageCreate, (message) => {
     if (!stopping) track(onMessage(message));
   });

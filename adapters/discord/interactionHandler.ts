@@ -3,6 +3,7 @@
  * question, a triage, a file download) is deferred first; mistakes the person can fix (no
  * paste, a binary file) and failures are answered ephemerally, visible to them only.
  */
+
 import {
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
@@ -10,6 +11,7 @@ import {
   MessageFlags,
 } from 'discord.js';
 import type { Attachment, ChatBot, ChatMessage } from '../../src/bot/message.js';
+import type { UserChannelRateLimit } from '../../src/bot/rateLimit.js';
 import { type Reply, simpleReply } from '../../src/bot/reply.js';
 import {
   AttachmentError,
@@ -20,7 +22,13 @@ import {
 import { TcpCommand } from './commands.js';
 import { conversationKey } from './conversation.js';
 import { deliverReply, type ReplySender } from './deliver.js';
-import { type DiscordAdapterOptions, DiscordLimits, describeError } from './options.js';
+import {
+  attachmentLimits,
+  type DiscordAdapterOptions,
+  DiscordLimits,
+  describeError,
+  rateLimitText,
+} from './options.js';
 
 /** A bot that can also list the topics `/tcp explain` offers (optional). */
 export interface TopicSource {
@@ -30,6 +38,8 @@ export interface TopicSource {
 export interface InteractionHandlerDeps {
   bot: ChatBot & TopicSource;
   options: DiscordAdapterOptions;
+  /** Per-user and per-channel limits, shared with mentions. */
+  rateLimit: UserChannelRateLimit;
 }
 
 /** Sends the answer as the interaction's response (or its edit, once deferred). */
@@ -98,7 +108,7 @@ export function createInteractionHandler(
 ): (interaction: Interaction) => Promise<void> {
   const { bot, options } = deps;
   const { logger } = options;
-  const limits = { maxBytes: options.maxAttachmentBytes, timeoutMs: options.attachmentTimeoutMs };
+  const limits = attachmentLimits(options);
 
   const answer = async (
     interaction: ChatInputCommandInteraction,
@@ -110,7 +120,8 @@ export function createInteractionHandler(
       user: interaction.user.id,
       at: interaction.createdTimestamp,
     });
-    const privately = reply.kind === 'error' || reply.kind === 'refusal';
+    const privately =
+      reply.kind === 'error' || reply.kind === 'refusal' || reply.kind === 'failure';
     const sender = privately ? ephemeralSender(interaction) : publicSender(interaction);
     await deliverReply(sender, reply, options.maxMessagesPerReply, logger);
   };
@@ -176,6 +187,12 @@ export function createInteractionHandler(
         return;
       }
       if (!interaction.isChatInputCommand() || interaction.commandName !== TcpCommand.name) return;
+      const decision = deps.rateLimit.take(interaction.user.id, interaction.channelId);
+      if (!decision.allowed) {
+        // A command must be answered; the answer is private, so it cannot flood the channel.
+        await refuse(interaction, problem('Slow down', rateLimitText(decision.retryAfterMs)));
+        return;
+      }
       await run(interaction);
     } catch (error) {
       logger.error(`answering interaction ${interaction.id} failed: ${describeError(error)}`);

@@ -5,16 +5,24 @@
  */
 import type { Message } from 'discord.js';
 import type { Attachment, ChatBot } from '../../src/bot/message.js';
+import type { UserChannelRateLimit } from '../../src/bot/rateLimit.js';
 import { simpleReply } from '../../src/bot/reply.js';
 import { AttachmentError, type AttachmentRef, fetchAttachment } from './attachments.js';
 import { conversationKey } from './conversation.js';
 import { deliverReply, type ReplySender } from './deliver.js';
 import { noMentions } from './embeds.js';
-import { type DiscordAdapterOptions, describeError } from './options.js';
+import {
+  attachmentLimits,
+  type DiscordAdapterOptions,
+  describeError,
+  rateLimitText,
+} from './options.js';
 
 export interface MessageHandlerDeps {
   bot: ChatBot;
   options: DiscordAdapterOptions;
+  /** Per-user and per-channel limits, shared with the slash commands. */
+  rateLimit: UserChannelRateLimit;
 }
 
 /** Whether a guild message is addressed to the bot: a direct mention or a reply to it. */
@@ -57,7 +65,7 @@ export function createMessageHandler(
 ): (message: Message) => Promise<void> {
   const { bot, options } = deps;
   const { logger } = options;
-  const limits = { maxBytes: options.maxAttachmentBytes, timeoutMs: options.attachmentTimeoutMs };
+  const limits = attachmentLimits(options);
 
   return async (message) => {
     const botId = message.client.user?.id;
@@ -70,6 +78,18 @@ export function createMessageHandler(
     if (!text && refs.length === 0 && !dm && !message.mentions.users.has(botId)) return;
 
     const sender = messageSender(message);
+    const decision = deps.rateLimit.take(message.author.id, message.channelId);
+    if (!decision.allowed) {
+      // One notice per window, so the refusals themselves cannot flood the channel.
+      if (decision.notify) {
+        await message
+          .reply({ content: rateLimitText(decision.retryAfterMs), allowedMentions: noMentions() })
+          .catch((error: unknown) =>
+            logger.warn(`rate-limit notice failed: ${describeError(error)}`),
+          );
+      }
+      return;
+    }
     try {
       if (message.channel.isSendable()) message.channel.sendTyping().catch(() => undefined);
       let attachments: Attachment[];

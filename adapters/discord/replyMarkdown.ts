@@ -3,6 +3,7 @@
  * state chart), one text per finding, the source list and the suggestion line. Sizes are not
  * handled here; embeds.ts fits these texts into Discord's limits.
  */
+import { literalMarkdown } from '../../src/bot/markdownText.js';
 import type { ChartBar, Reply, ReplyFinding, ReplyLink, ReplyTone } from '../../src/bot/reply.js';
 
 /** Embed colour per tone (Discord's own palette where it has one). */
@@ -110,7 +111,8 @@ export function renderSuggestions(suggestions: readonly string[]): string {
 
 /** The whole reply as one markdown text, for plain-message fallback and logs. */
 export function renderPlainMarkdown(reply: Reply): string {
-  const parts = [`**${reply.title}**`, renderDescription(reply)];
+  // The title is plain text (it may name a pasted process): escaped before it is made bold.
+  const parts = [`**${literalMarkdown(reply.title)}**`, renderDescription(reply)];
   for (const finding of reply.findings) {
     parts.push(`**${findingName(finding)}**\n${findingText(finding)}`);
   }

@@ -138,6 +138,11 @@ export function renderBlocks(
   return out;
 }
 
+/** Renders one line of inline markdown (a finding's title, evidence or cause) to terminal text. */
+export function renderInlineMarkdown(markdown: string, style: TerminalStyle): string {
+  return renderInline(marked.Lexer.lexInline(markdown, { gfm: true }), style);
+}
+
 /** Renders a markdown string to terminal text. */
 export function renderMarkdown(markdown: string, style: TerminalStyle, indent = ''): string {
   return renderBlocks(marked.lexer(markdown), style, indent).join('\n');

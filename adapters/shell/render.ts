@@ -3,7 +3,8 @@
  * title, paragraphs, chart, findings, code, sources and suggestions.
  */
 import type { ChartBar, Reply, ReplyFinding, ReplyTone } from '../../src/bot/reply.js';
-import { renderMarkdown } from './markdown.js';
+import { terminalSafe } from './controls.js';
+import { renderInlineMarkdown, renderMarkdown } from './markdown.js';
 import { paint, symbol, type TerminalStyle, visibleWidth, wrap } from './style.js';
 
 const TONE_COLOR: Record<ReplyTone, 'green' | 'yellow' | 'red' | 'cyan'> = {
@@ -37,10 +38,13 @@ export function renderChart(bars: readonly ChartBar[], style: TerminalStyle, wid
 
 function renderFinding(f: ReplyFinding, style: TerminalStyle): string {
   const w = style.width;
-  const lines = [wrap(paint(style, 'bold', f.title), w, '    ', `${toneMark(style, f.tone)} `)];
+  const inline = (md: string) => renderInlineMarkdown(md, style);
+  const lines = [
+    wrap(paint(style, 'bold', inline(f.title)), w, '    ', `${toneMark(style, f.tone)} `),
+  ];
   const label = (s: string) => paint(style, 'dim', s);
-  if (f.evidence) lines.push(wrap(`${label('Evidence:')} ${f.evidence}`, w, '    ', '  '));
-  if (f.cause) lines.push(wrap(`${label('Cause:')} ${f.cause}`, w, '    ', '  '));
+  if (f.evidence) lines.push(wrap(`${label('Evidence:')} ${inline(f.evidence)}`, w, '    ', '  '));
+  if (f.cause) lines.push(wrap(`${label('Cause:')} ${inline(f.cause)}`, w, '    ', '  '));
   if (f.next.length > 0) {
     lines.push(`  ${label('Next:')}`);
     for (const cmd of f.next) lines.push(`    ${paint(style, 'cyan', `$ ${cmd}`)}`);
@@ -56,8 +60,9 @@ function renderFinding(f: ReplyFinding, style: TerminalStyle): string {
   return lines.join('\n');
 }
 
-/** Renders a Reply for the terminal. */
-export function renderReply(reply: Reply, style: TerminalStyle): string {
+/** Renders a Reply for the terminal; no control character in its text reaches the terminal. */
+export function renderReply(unsafe: Reply, style: TerminalStyle): string {
+  const reply = terminalSafe(unsafe);
   const blocks: string[] = [];
   const title = paint(style, 'bold', reply.title);
   blocks.push(wrap(title, style.width, '  ', `${toneMark(style, reply.tone)} `));

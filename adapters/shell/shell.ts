@@ -82,7 +82,10 @@ export function renderForShell(reply: Reply, style: TerminalStyle, isHelp = fals
   return renderReply(shown, style);
 }
 
-/** Answers one whole message (piped input) and returns the exit status: 2 for refused input. */
+/**
+ * Answers one whole message (piped input) and returns the exit status, as the README says:
+ * 2 for refused or unreadable input, 1 for an internal failure of the bot, 0 otherwise.
+ */
 export async function answerOnce(
   bot: ChatBot,
   text: string,
@@ -91,6 +94,7 @@ export async function answerOnce(
 ): Promise<number> {
   const reply = await bot.handle({ text, conversation });
   io.output.write(renderForShell(reply, io.style));
+  if (reply.kind === 'failure') return 1;
   return reply.kind === 'refusal' || reply.kind === 'error' ? 2 : 0;
 }
 

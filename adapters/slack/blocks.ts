@@ -9,7 +9,7 @@ import type { types } from '@slack/bolt';
 import { chunkText } from '../../src/bot/chunk.js';
 import { neutralizeMentions } from '../../src/bot/mentions.js';
 import type { Reply } from '../../src/bot/reply.js';
-import { clipMrkdwn, escapeMrkdwn } from './mrkdwn.js';
+import { clipMrkdwn, literalMrkdwn } from './mrkdwn.js';
 import type { SlackLimits } from './options.js';
 import {
   chartMrkdwn,
@@ -77,7 +77,7 @@ export function blockText(block: SlackBlock): string {
   switch (block.type) {
     case 'header':
       // Plain text in the block, but `text` is mrkdwn: escape it there.
-      return `*${escapeMrkdwn(block.text.text)}*`;
+      return `*${literalMrkdwn(block.text.text)}*`;
     case 'section':
       return block.text?.text ?? '';
     case 'context':

@@ -10,7 +10,7 @@ import type { ChatBot } from '../../src/bot/message.js';
 import type { Reply } from '../../src/bot/reply.js';
 import { ExpiringMap } from './dedupe.js';
 import { slackTextToPlain } from './incoming.js';
-import { escapeMrkdwn } from './mrkdwn.js';
+import { literalMrkdwn } from './mrkdwn.js';
 import type { SlackAdapterOptions } from './options.js';
 import { postReply, respondReply, slackErrorCode } from './poster.js';
 import type { UserChannelRateLimit } from './rateLimit.js';
@@ -85,7 +85,7 @@ export class CommandHandler {
       await respond({
         response_type: 'ephemeral',
         text: neutralizeMentions(
-          `:warning: Sorry, I could not answer that: ${escapeMrkdwn(describeError(error))}.`,
+          `:warning: Sorry, I could not answer that: ${literalMrkdwn(describeError(error))}.`,
         ),
       });
     }
@@ -123,7 +123,7 @@ export class CommandHandler {
         code === 'not_in_channel' || code === 'channel_not_found'
           ? "I can't post in this channel: invite me first (`/invite @tcp-triage`)."
           : neutralizeMentions(
-              `:warning: Sorry, I could not share it: ${escapeMrkdwn(describeError(error))}.`,
+              `:warning: Sorry, I could not share it: ${literalMrkdwn(describeError(error))}.`,
             );
       // The answer stays shareable after a failure (e.g. once the bot is invited).
       this.pending.set(answerId, answer);

@@ -12,6 +12,22 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+// A formatting mark that touches a word boundary could open or close `*bold*`, `_italic_`,
+// `~strike~` or `\`code\``; one between two letters or digits (tcp_tw_reuse) cannot.
+const EDGE_MARK = /(?<![\p{L}\p{N}])[*_~`]|[*_~`](?![\p{L}\p{N}])/gu;
+
+/** The character slipped around formatting marks in text (U+200B ZERO WIDTH SPACE). */
+const MARK_BREAK = '\u200b';
+
+/**
+ * Plain text as mrkdwn that reads literally: `&`, `<`, `>` escaped (no links, no mentions)
+ * and every `*`, `_`, `~`, `` ` `` at a word edge fenced with zero-width spaces, which Slack
+ * never formats (it has no backslash escape). The one way text, not markup, enters mrkdwn.
+ */
+export function literalMrkdwn(text: string): string {
+  return escapeMrkdwn(text).replace(EDGE_MARK, `${MARK_BREAK}$&${MARK_BREAK}`);
+}
+
 /** Markdown entities for the three control characters stand for the characters themselves. */
 function decodeBasicEntities(text: string): string {
   return text.replace(/&(amp|lt|gt);/g, (_m, name: string) =>
@@ -30,7 +46,7 @@ const defaultKbLink: KbLinkRenderer = (id, label) => `${label} (see “${id.repl
 
 /** HTML comments (the KB's section markers) are not text; other HTML is shown, escaped. */
 function htmlText(html: string): string {
-  return escapeMrkdwn(html.replace(/<!--[\s\S]*?-->/g, '').trim());
+  return literalMrkdwn(html.replace(/<!--[\s\S]*?-->/g, '').trim());
 }
 
 const SAFE_SCHEMES = /^(https?:|mailto:)/i;
@@ -104,7 +120,7 @@ class MrkdwnWriter {
       default:
         return 'tokens' in t && Array.isArray(t.tokens)
           ? this.blocks(t.tokens)
-          : escapeMrkdwn(t.raw.trimEnd());
+          : literalMrkdwn(t.raw.trimEnd());
     }
   }
 
@@ -154,7 +170,20 @@ class MrkdwnWriter {
   }
 
   inline(tokens: Token[]): string {
-    return tokens.map((t) => this.inlineToken(t)).join('');
+    // Runs of text and escapes are made literal together, so a mark is judged by its real
+    // neighbours (`CLOSE\_WAIT` is one word, not "CLOSE", "_", "WAIT").
+    let out = '';
+    let text = '';
+    for (const t of tokens) {
+      const literal = literalPart(t);
+      if (literal !== undefined) {
+        text += literal;
+        continue;
+      }
+      out += literalMrkdwn(text) + this.inlineToken(t);
+      text = '';
+    }
+    return out + literalMrkdwn(text);
   }
 
   private inlineToken(t: Token): string {
@@ -171,48 +200,62 @@ class MrkdwnWriter {
         return '\n';
       case 'link': {
         const link = t as Tokens.Link;
-        const label = this.plain(link.tokens) || escapeMrkdwn(link.href);
+        const label = this.plain(link.tokens) || literalMrkdwn(link.href);
         if (link.href.startsWith('kb:'))
-          return this.kbLink(escapeMrkdwn(link.href.slice(3)), label);
+          return this.kbLink(literalMrkdwn(link.href.slice(3)), label);
         return slackLink(link.href, label);
       }
       case 'image': {
         const image = t as Tokens.Image;
-        const label = escapeMrkdwn(image.text || image.href);
+        const label = literalMrkdwn(image.text || image.href);
         return slackLink(image.href, label);
       }
       case 'text': {
         const text = t as Tokens.Text;
         return text.tokens
           ? this.inline(text.tokens)
-          : escapeMrkdwn(decodeBasicEntities(text.text));
+          : literalMrkdwn(decodeBasicEntities(text.text));
       }
       case 'escape':
-        return escapeMrkdwn((t as Tokens.Escape).text);
+        return literalMrkdwn((t as Tokens.Escape).text);
       case 'html':
         return htmlText((t as Tokens.Tag).text);
       default:
         return 'tokens' in t && Array.isArray(t.tokens)
           ? this.inline(t.tokens)
-          : escapeMrkdwn(t.raw);
+          : literalMrkdwn(t.raw);
     }
   }
 
   /** The words of inline tokens without formatting (for headings, link labels, table cells). */
   plain(tokens: Token[] | undefined): string {
     if (!tokens) return '';
-    return tokens
-      .map((t) => {
-        if ('tokens' in t && Array.isArray(t.tokens) && t.tokens.length > 0) {
-          return this.plain(t.tokens);
-        }
-        if (t.type === 'codespan') return codespan((t as Tokens.Codespan).text);
-        if (t.type === 'br') return ' ';
-        const text = 'text' in t && typeof t.text === 'string' ? t.text : t.raw;
-        return escapeMrkdwn(decodeBasicEntities(text));
-      })
-      .join('');
+    let out = '';
+    let text = '';
+    for (const t of tokens) {
+      if ('tokens' in t && Array.isArray(t.tokens) && t.tokens.length > 0) {
+        out += literalMrkdwn(text) + this.plain(t.tokens);
+        text = '';
+      } else if (t.type === 'codespan') {
+        out += literalMrkdwn(text) + codespan((t as Tokens.Codespan).text);
+        text = '';
+      } else if (t.type === 'br') {
+        text += ' ';
+      } else {
+        text += decodeBasicEntities('text' in t && typeof t.text === 'string' ? t.text : t.raw);
+      }
+    }
+    return out + literalMrkdwn(text);
   }
+}
+
+/** The literal text of a plain text or escape token; undefined for every other token. */
+function literalPart(t: Token): string | undefined {
+  if (t.type === 'escape') return (t as Tokens.Escape).text;
+  if (t.type === 'text' && !(t as Tokens.Text).tokens) {
+    return decodeBasicEntities((t as Tokens.Text).text);
+  }
+  return undefined;
 }
 
 // Slack only formats `*x*` when the markers hug the text, so spaces move outside them.

@@ -6,7 +6,7 @@
 import { chunkText } from '../../src/bot/chunk.js';
 import { neutralizeMentions } from '../../src/bot/mentions.js';
 import type { Reply } from '../../src/bot/reply.js';
-import { escapeMrkdwn } from './mrkdwn.js';
+import { literalMrkdwn } from './mrkdwn.js';
 import type { SlackLimits } from './options.js';
 import {
   chartMrkdwn,
@@ -20,7 +20,7 @@ import {
 
 /** The whole reply as one mrkdwn document. */
 export function replyMrkdwn(reply: Reply, inThread: boolean): string {
-  const parts: string[] = [`*${escapeMrkdwn(headerText(reply).replace(/\*/g, ''))}*`];
+  const parts: string[] = [`*${literalMrkdwn(headerText(reply))}*`];
   parts.push(...paragraphsMrkdwn(reply));
   const chart = chartMrkdwn(reply.chart);
   if (chart) parts.push(chart);

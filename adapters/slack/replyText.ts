@@ -7,9 +7,9 @@
 import { neutralizeMentions } from '../../src/bot/mentions.js';
 import type { ChartBar, Reply, ReplyFinding, ReplyLink, ReplyTone } from '../../src/bot/reply.js';
 import {
-  escapeMrkdwn,
   fence,
   inlineMarkdownToMrkdwn,
+  literalMrkdwn,
   markdownToMrkdwn,
   slackLink,
 } from './mrkdwn.js';
@@ -82,7 +82,7 @@ export function findingMrkdwn(f: ReplyFinding): { summary: string; next: string;
 
 /** A source as `<url|title>` (only http(s) links), else its escaped title. */
 export function linkMrkdwn(link: ReplyLink): string {
-  const title = escapeMrkdwn(link.title);
+  const title = literalMrkdwn(link.title);
   return link.url && /^https?:\/\//i.test(link.url) ? slackLink(link.url, title) : title;
 }
 
@@ -90,5 +90,5 @@ export function linkMrkdwn(link: ReplyLink): string {
 export function suggestionsMrkdwn(reply: Reply, inThread: boolean): string {
   if (reply.suggestions.length === 0) return '';
   const where = inThread ? ' (reply in this thread)' : '';
-  return `Ask next${where}: ${reply.suggestions.map((s) => `“${escapeMrkdwn(s)}”`).join(' · ')}`;
+  return `Ask next${where}: ${reply.suggestions.map((s) => `“${literalMrkdwn(s)}”`).join(' · ')}`;
 }

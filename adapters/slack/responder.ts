@@ -10,7 +10,7 @@ import type { DedupeCache } from './dedupe.js';
 import { SlackFileError } from './errors.js';
 import { downloadFile, type SlackFile } from './files.js';
 import { slackTextToPlain } from './incoming.js';
-import { escapeMrkdwn } from './mrkdwn.js';
+import { literalMrkdwn } from './mrkdwn.js';
 import type { SlackAdapterOptions } from './options.js';
 import { postReply, postText, slackErrorCode, type ThreadTarget } from './poster.js';
 import type { RateDecision, UserChannelRateLimit } from './rateLimit.js';
@@ -95,7 +95,7 @@ export class Responder {
       logger.warn(`slack: answering in ${msg.channel} failed: ${describeError(error)}`);
       await this.tell(
         msg.target,
-        `:warning: Sorry, I could not answer that: ${escapeMrkdwn(describeError(error))}. Please try again.`,
+        `:warning: Sorry, I could not answer that: ${literalMrkdwn(describeError(error))}. Please try again.`,
       );
     } finally {
       if (reacted) await this.react('remove', msg);
@@ -109,7 +109,7 @@ export class Responder {
     if (text === '' && attachments.length === 0 && problems.length > 0) {
       await this.tell(
         msg.target,
-        `:warning: I could not read that file: ${escapeMrkdwn(problems.join('; '))}.`,
+        `:warning: I could not read that file: ${literalMrkdwn(problems.join('; '))}.`,
       );
       return;
     }

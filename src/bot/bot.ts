@@ -9,12 +9,14 @@ import type { TcpState } from '../netstat/states.js';
 import type { SearchResult } from '../search/result.js';
 import type { TriageOptions } from '../triage/context.js';
 import type { Verdict } from '../triage/verdict.js';
+import { HeavyLane } from './heavyLane.js';
 import {
   DEFAULT_INPUT_GUARD,
   type InputGuardOptions,
   inspectMessage,
   refusalReply,
 } from './input.js';
+import { literalMarkdown } from './markdownText.js';
 import {
   ConversationMemory,
   type ConversationMemoryOptions,
@@ -82,6 +84,16 @@ export const DEFAULT_BOT_OPTIONS: Readonly<BotOptions> = Object.freeze({
   helpLines: Object.freeze([]) as readonly string[],
 });
 
+/** Messages longer than this (text and attachments, in characters) go through the heavy lane. */
+const HEAVY_MESSAGE_CHARS = 64 * 1024;
+
+/** Characters in a message's text and attachments. */
+function messageSize(message: ChatMessage): number {
+  let n = message.text.length;
+  for (const a of message.attachments ?? []) n += a.text.length;
+  return n;
+}
+
 /** Results asked of the search for one question. */
 const SEARCH_LIMIT = 5;
 
@@ -141,19 +153,25 @@ export class Bot implements ChatBot {
     return snapshot;
   }
 
+  /** Large messages, answered one at a time between the small ones. */
+  readonly #heavy = new HeavyLane();
+
   /** Answers one message. Never throws: an internal failure becomes a short error reply. */
   async handle(message: ChatMessage): Promise<Reply> {
     const problem = inspectMessage(message, this.options.input);
     if (problem) return refusalReply(problem);
     try {
-      return neutralizeReply(this.#route(message, message.at ?? this.options.clock()));
+      const answer = () =>
+        neutralizeReply(this.#route(message, message.at ?? this.options.clock()));
+      // A small message is answered at once; a large paste waits its turn in the heavy lane.
+      return messageSize(message) > HEAVY_MESSAGE_CHARS ? await this.#heavy.run(answer) : answer();
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
       return simpleReply(
-        'error',
+        'failure',
         'Something went wrong on my side',
         [
-          `I could not handle that message (${neutralizeMentions(reason).slice(0, 200)}). Try again, or send \`help\`.`,
+          `I could not handle that message (${literalMarkdown(neutralizeMentions(reason).slice(0, 200))}). Try again, or send \`help\`.`,
         ],
         'error',
       );
@@ -334,7 +352,7 @@ function withAnswer(base: Reply, question: string, extra: Reply, article?: Artic
     ...base,
     paragraphs: [
       ...base.paragraphs,
-      `**You asked:** _${quoted.replace(/\s+/g, ' ')}_`,
+      `**You asked:** _${literalMarkdown(quoted.replace(/\s+/g, ' '))}_`,
       `**${extra.title}**`,
       ...paragraphs,
     ],

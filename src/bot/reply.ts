@@ -1,6 +1,8 @@
 /**
  * The platform-neutral reply every adapter renders in its own idiom (terminal text,
- * Slack Block Kit, Discord embeds). It carries no platform syntax: text is markdown.
+ * Slack Block Kit, Discord embeds). It carries no platform syntax: `title`, source titles and
+ * suggestions are plain text; every other text is markdown, in which anything that came from
+ * a person or a paste is escaped (src/bot/markdownText.ts) so it reads as text, never markup.
  */
 
 export type ReplyTone = 'ok' | 'warn' | 'critical' | 'info' | 'error';
@@ -29,7 +31,11 @@ export interface ReplyLink {
   url?: string;
 }
 
-export type ReplyKind = 'triage' | 'answer' | 'help' | 'info' | 'error' | 'refusal';
+/**
+ * What a reply is. `error`: the message could not be used (nothing readable in it);
+ * `refusal`: the input was refused (too large, binary); `failure`: the bot failed on its side.
+ */
+export type ReplyKind = 'triage' | 'answer' | 'help' | 'info' | 'error' | 'refusal' | 'failure';
 
 export interface Reply {
   kind: ReplyKind;

@@ -174,14 +174,15 @@ export function splitMessage(
     let start = 0;
     let end = blines.length;
     const peel = (l: string) => isQuestionLike(l) && !isShellLine(l) && !looksLikeTable(l);
-    const before: string[] = [];
-    const after: string[] = [];
-    while (start < end && peel(blines[start] as string)) before.push(blines[start++] as string);
-    while (end > start && peel(blines[end - 1] as string)) after.unshift(blines[--end] as string);
+    // Indexes only: the peeled lines are sliced off once, so a block of any length costs one
+    // pass (no unshift in a loop, no spreading of an unbounded list into a call).
+    while (start < end && peel(blines[start] as string)) start++;
+    while (end > start && peel(blines[end - 1] as string)) end--;
     const rest = blines.slice(start, end).join('\n');
     if (start < end && looksLikeTable(rest)) {
       tables.push(rest);
-      questions.push(...before, ...after);
+      if (start > 0) questions.push(blines.slice(0, start).join('\n'));
+      if (end < blines.length) questions.push(blines.slice(end).join('\n'));
     } else if (isQuestionLike(block)) {
       // The "table" was only a question mentioning a count ("we have 5000 TIME_WAIT, bad?").
       questions.push(block);

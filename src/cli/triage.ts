@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { terminalSafe, terminalText } from '../../adapters/shell/controls.js';
 import { ScanPipeline } from '../netstat/scanPipeline.js';
 import type { Snapshot } from '../netstat/snapshot.js';
 import type { Verdict } from '../triage/verdict.js';
@@ -8,8 +9,11 @@ import type { CliIo } from './io.js';
 
 const USAGE = 'usage: tcp-triage triage [--json] [FILE|-]';
 
-/** The `triage --json` object, exactly the DESIGN.md contract. */
-export function verdictJson(verdict: Verdict): object {
+/**
+ * The `triage --json` object: the DESIGN.md contract, plus `approximate`, true when a figure
+ * in it hit one of the reader's internal caps and is a lower bound (it then reads "at least").
+ */
+export function verdictJson(verdict: Verdict, snapshot?: Pick<Snapshot, 'approximate'>): object {
   return {
     format: verdict.format,
     os: verdict.os,
@@ -27,6 +31,7 @@ export function verdictJson(verdict: Verdict): object {
       caveats: f.caveats,
     })),
     warnings: verdict.warnings,
+    approximate: snapshot?.approximate === true,
   };
 }
 
@@ -51,7 +56,7 @@ export async function runTriage(args: string[], io: CliIo): Promise<number> {
   }
   const { json, file } = parsed;
   const fail = (message: string): number => {
-    io.stderr.write(`tcp-triage: ${message}\n`);
+    io.stderr.write(`tcp-triage: ${terminalText(message)}\n`);
     if (json) io.stdout.write(`${JSON.stringify({ error: message })}\n`);
     return 2;
   };
@@ -95,13 +100,19 @@ export async function runTriage(args: string[], io: CliIo): Promise<number> {
   const { triage } = await rules;
   const verdict = triage(snapshot);
   if (json) {
-    io.stdout.write(`${JSON.stringify(verdictJson(verdict))}\n`);
+    io.stdout.write(`${JSON.stringify(verdictJson(verdict, snapshot))}\n`);
   } else {
     const tty = Boolean((io.stdout as NodeJS.WriteStream).isTTY);
     const color = tty && !io.env.NO_COLOR;
     const { renderVerdictText } = await (renderer ?? import('./verdictText.js'));
     const unicode = tty || io.env.TCP_TRIAGE_UNICODE === '1';
-    io.stdout.write(`${renderVerdictText(verdict, snapshot, { color, unicode })}\n`);
+    // Process names, hostnames and unreadable lines come from the paste: no control
+    // character in them may reach the terminal (JSON output escapes them already).
+    const text = renderVerdictText(terminalSafe(verdict), terminalSafe(snapshot), {
+      color,
+      unicode,
+    });
+    io.stdout.write(`${text}\n`);
   }
   return 0;
 }

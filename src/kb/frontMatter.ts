@@ -87,7 +87,17 @@ export function parseFrontMatter(
       })),
     };
   }
-  const raw: unknown = doc.toJS();
+  let raw: unknown;
+  try {
+    // toJS throws on documents that parse but cannot be built, such as an alias bomb (a
+    // billion laughs): that is a problem in this file, not a crash of the whole check.
+    raw = doc.toJS();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      problems: [{ file, field: 'front matter', message: `YAML: ${reason.split('\n')[0]}` }],
+    };
+  }
   const parsed = FrontMatterSchema.safeParse(raw);
   if (parsed.success) return { value: parsed.data, problems: [] };
   // Keep the id of an invalid article, so links to it are not reported as broken as well.

@@ -74,8 +74,10 @@ export interface StateDetail {
   byRemoteHost: KeyCount[];
   byRemoteEndpoint: KeyCount[];
   byProcess: KeyCount[];
-  /** Distinct keys seen per dimension (a lower bound when `capped`). */
+  /** Distinct keys seen per dimension (a lower bound where `distinctCapped` says so). */
   distinct: { localPort: number; remoteHost: number; remoteEndpoint: number; process: number };
+  /** Dimensions whose distinct count hit the cap: the figure is a lower bound ("at least"). Absent: exact. */
+  distinctCapped?: Partial<Record<keyof StateDetail['distinct'], boolean>>;
   /** Records whose local port is numeric and at or above each bound (ephemeral-range tests). */
   localPortAtLeast: { 1024: number; 10000: number; 32768: number; 49152: number };
   /** A dimension hit its cap of distinct keys; later new keys count toward the state but are not itemised. */
@@ -113,6 +115,8 @@ export interface Snapshot {
   skippedBy: Record<string, number>;
   /** The first few reasons lines could not be read. */
   unreadableReasons: string[];
+  /** Some figure hit an internal cap (distinct keys per state) and is a lower bound. */
+  approximate?: boolean;
   /** Human-readable notes (caps hit, header artefacts dropped, ...). */
   warnings: string[];
   /** The shell command line found in the paste, if any. */

@@ -279,6 +279,12 @@ class StateAccumulator {
     ports.sort(byCount);
     processes.sort(byCount);
     const scalar = (k: number): number => t.scalar(si, k);
+    const distinctCapped = {
+      localPort: this.localPort.capped,
+      remoteHost: this.remoteHost.capped || t.tableCapped(si, TABLE.hosts),
+      remoteEndpoint: this.remoteEndpoint.capped || t.tableCapped(si, TABLE.endpoints),
+      process: t.tableCapped(si, TABLE.processes),
+    };
     return {
       records: scalar(SCALAR.records),
       recvQ: {
@@ -307,13 +313,8 @@ class StateAccumulator {
         32768: scalar(SCALAR.atLeast32768),
         49152: scalar(SCALAR.atLeast49152),
       },
-      capped:
-        this.localPort.capped ||
-        this.remoteHost.capped ||
-        this.remoteEndpoint.capped ||
-        t.tableCapped(si, TABLE.hosts) ||
-        t.tableCapped(si, TABLE.endpoints) ||
-        t.tableCapped(si, TABLE.processes),
+      distinctCapped,
+      capped: Object.values(distinctCapped).some(Boolean),
       timers: { ...this.timers },
     };
   }
@@ -625,6 +626,7 @@ export class SnapshotBuilder {
       skippedBy: { ...this.skippedBy },
       unreadableReasons: [...this.reasons],
       warnings,
+      approximate: Object.values(details).some((d) => d.capped),
       command: this.command,
     };
   }

@@ -1,4 +1,4 @@
-import type { Snapshot } from '../netstat/snapshot.js';
+import type { Snapshot, StateDetail } from '../netstat/snapshot.js';
 import type { RuleContext, StateFocus } from './context.js';
 import { describeProcess, endpoint, listKeys, num, pct, plural, port } from './format.js';
 import { THRESHOLDS } from './thresholds.js';
@@ -37,24 +37,43 @@ export function attributionClause(
     parts.push(
       (d.byLocalPort[0]?.count ?? 0) > 1 || d.byLocalPort.length === 1
         ? `local ports ${listKeys(d.byLocalPort, port)}`
-        : `${plural(d.distinct.localPort, 'different local port')}`,
+        : distinctPlural(d, 'localPort', 'different local port'),
     );
   }
   if (include.remote && d.byRemoteEndpoint.length > 0) {
-    const spread = d.distinct.remoteEndpoint;
     const shown = listKeys(d.byRemoteEndpoint, endpoint);
     const hosts = d.distinct.remoteHost;
-    const oneHost = hosts === 1 ? d.byRemoteHost[0]?.key : undefined;
+    const oneHost =
+      hosts === 1 && !d.distinctCapped?.remoteHost ? d.byRemoteHost[0]?.key : undefined;
     parts.push(
       (d.byRemoteEndpoint[0]?.count ?? 0) > 1
         ? `peers ${shown}`
-        : `${plural(spread, 'different peer endpoint')}${
-            oneHost ? `, all from ${oneHost}` : hosts > 0 ? ` from ${plural(hosts, 'host')}` : ''
+        : `${distinctPlural(d, 'remoteEndpoint', 'different peer endpoint')}${
+            oneHost
+              ? `, all from ${oneHost}`
+              : hosts > 0
+                ? ` from ${distinctPlural(d, 'remoteHost', 'host')}`
+                : ''
           }`,
     );
   }
   if (d.capped) parts.push('(per-key lists capped)');
   return parts.length ? parts.join('; ') : undefined;
+}
+
+/**
+ * "12 different local ports", or "at least 4,096 different local ports" when the reader's
+ * cap of distinct keys was hit for that dimension, so a capped figure never reads as exact.
+ */
+export function distinctPlural(
+  d: StateDetail | undefined,
+  dimension: keyof StateDetail['distinct'],
+  one: string,
+  many?: string,
+): string {
+  const n = d?.distinct[dimension] ?? 0;
+  const shown = plural(n, one, many);
+  return d?.distinctCapped?.[dimension] ? `at least ${shown}` : shown;
 }
 
 /** "unread Recv-Q on 9 of 11 (max 576 bytes)". */

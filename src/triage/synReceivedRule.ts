@@ -4,6 +4,7 @@ import { dialectOf, synReceivedCommands } from './commands.js';
 import type { RuleContext } from './context.js';
 import { findCulprit } from './culprit.js';
 import {
+  distinctPlural,
   dominates,
   evidenceText,
   ofRecords,
@@ -84,7 +85,9 @@ export const SynReceivedRule: Rule = {
       [
         sizeClause({ ...f, count }, ctx, snapshot),
         listener ? `${ofRecords(listener.count, f.records)} on :${listener.key}` : undefined,
-        f.records > 0 ? `from ${num(sources)} different source addresses` : undefined,
+        f.records > 0
+          ? `from ${distinctPlural(f.detail, 'remoteHost', 'different source address', 'different source addresses')}`
+          : undefined,
         reused.length > 0
           ? `the same source ports (${reused.slice(0, 3).join(', ')}) arrive from different addresses`
           : undefined,
@@ -105,7 +108,7 @@ export const SynReceivedRule: Rule = {
       title = `SYN_RECEIVED pile-up${on}: handshakes from a few clients are not completing`;
       cause = `Half-open connections from a few addresses${on} mean their final ACK is not arriving or the application is not accept()ing fast enough: compare the listener's Recv-Q with its backlog (Send-Q) and watch ListenOverflows. A too-small backlog (somaxconn, the listen() argument) or a blocked accept loop is the usual culprit; asymmetric routing or a firewall eating the ACK is the other.`;
     } else {
-      title = `SYN flood or scan${on}: ${num(count)} half-open connections${many ? ` from ${num(sources)} sources` : ''}`;
+      title = `SYN flood or scan${on}: ${num(count)} half-open connections${many ? ` from ${distinctPlural(f.detail, 'remoteHost', 'source')}` : ''}`;
       cause = `${many ? 'Many different sources' : 'Clients'} send SYNs${on} and never complete the handshake: a SYN flood (spoofed sources${reused.length ? ', as the reused source ports suggest' : ''}) or a scan. SYN cookies (tcp_syncookies=1, the Linux default) keep the listener answering; if the counters show legitimate clients overflowing the backlog instead, raise the backlog and make accept() keep up.`;
     }
 

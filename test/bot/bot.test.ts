@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Bot, neutralizeReply } from '../../src/bot/bot.js';
+import { literalMarkdownKeepingCode } from '../../src/bot/markdownText.js';
 import { hasMentions } from '../../src/bot/mentions.js';
 import type { Reply } from '../../src/bot/reply.js';
 import { readText } from '../../src/netstat/index.js';
@@ -32,7 +33,10 @@ describe('Bot routing of the sample data', async () => {
     const verdict = triage(readText(text));
     expect(reply.kind).toBe('triage');
     expect(reply.title).toBe(verdict.headline);
-    expect(reply.findings.map((f) => f.title)).toEqual(verdict.findings.map((f) => f.title));
+    // Finding titles are markdown in which the paste's words are escaped.
+    expect(reply.findings.map((f) => f.title)).toEqual(
+      verdict.findings.map((f) => literalMarkdownKeepingCode(f.title)),
+    );
     expect(reply.chart.reduce((n, b) => n + b.value, 0)).toBe(verdict.total);
   });
 
@@ -179,7 +183,7 @@ describe('Bot conversation memory', () => {
 
     const why = await bot.handle({ text: 'why?', conversation: 'f' });
     expect(why.title).toBe(`Why: ${main?.title}`);
-    expect(why.paragraphs.join('\n')).toContain(main?.cause ?? '-');
+    expect(why.paragraphs.join('\n')).toContain(literalMarkdownKeepingCode(main?.cause ?? '-'));
 
     // A question about another state is a question of its own.
     const other = await bot.handle({ text: 'what is TIME_WAIT?', conversation: 'f' });
@@ -247,7 +251,7 @@ describe('Bot input guards and safety', () => {
       },
     });
     const r = await bot.handle({ text: summary(710), conversation: 'e' });
-    expect(r.kind).toBe('error');
+    expect(r.kind).toBe('failure');
     expect(r.paragraphs[0]).toContain('boom');
   });
 

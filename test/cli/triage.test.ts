@@ -44,7 +44,9 @@ describe('tcp-triage triage', () => {
       'severity',
       'findings',
       'warnings',
+      'approximate',
     ]);
+    expect(v.approximate).toBe(false);
     expect(v.findings[0].id).toBe('close-wait-pileup');
     expect(Object.keys(v.findings[0])).toEqual([
       'id',
@@ -56,6 +58,28 @@ describe('tcp-triage triage', () => {
       'next',
       'caveats',
     ]);
+  });
+
+  it('a figure that hit the reader\'s cap of distinct keys reads "at least", and --json says approximate', async () => {
+    // A SYN flood from 5,000 different addresses: past the 4,096 distinct keys kept per state.
+    const rows = (n: number) =>
+      Array.from(
+        { length: n },
+        (_, i) =>
+          `tcp        0      0 10.0.0.1:443          10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}:${40000 + (i % 20000)}       SYN_RECV`,
+      ).join('\n');
+    const flood = await triage(['--json'], `${rows(5_000)}\n`);
+    const v = JSON.parse(flood.stdout);
+    expect(v.approximate).toBe(true);
+    const syn = v.findings.find((f: { state: string }) => f.state === 'SYN_RECEIVED');
+    expect(syn.evidence).toContain('from at least 4,096 different source addresses');
+    expect(syn.evidence).not.toMatch(/from 4,096 different/);
+    expect((await triage([], `${rows(5_000)}\n`)).stdout).toContain('at least 4,096');
+    // Under the cap the figure is exact, and not flagged.
+    const small = JSON.parse((await triage(['--json'], `${rows(300)}\n`)).stdout);
+    expect(small.approximate).toBe(false);
+    const few = small.findings.find((f: { state: string }) => f.state === 'SYN_RECEIVED');
+    expect(few.evidence).toContain('from 300 different source addresses');
   });
 
   it('reads stdin when there is no file or it is "-", and prints a text verdict', async () => {

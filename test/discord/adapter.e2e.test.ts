@@ -183,6 +183,67 @@ describe('messages', () => {
     expect(messageText(post?.body)).toMatch(/netstat\.png is not a text file \(image\/png\)/);
   });
 
+  it('limits one user as Slack does: over the limit, one notice and no more answers', async () => {
+    const bot = new RecordingBot();
+    const { fake } = await start(bot, { adapter: { userRateLimit: 3, channelRateLimit: 100 } });
+    for (let i = 0; i < 8; i++) {
+      fake.dispatch(
+        'MESSAGE_CREATE',
+        messagePayload(fake, { content: `<@${fake.botId}> question ${i}`, mentionBot: true }),
+      );
+    }
+    const sent = await posts(h as Harness, 4);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(bot.seen).toHaveLength(3);
+    expect(channelPosts(fake)).toHaveLength(4);
+    expect(
+      sent.map((p) => messageText(p.body)).filter((t) => /more requests than/.test(t)),
+    ).toHaveLength(1);
+  });
+
+  it('limits one channel across users, with one notice', async () => {
+    const bot = new RecordingBot();
+    const { fake } = await start(bot, { adapter: { userRateLimit: 100, channelRateLimit: 2 } });
+    for (let i = 0; i < 6; i++) {
+      fake.dispatch(
+        'MESSAGE_CREATE',
+        messagePayload(fake, {
+          content: `<@${fake.botId}> question ${i}`,
+          mentionBot: true,
+          authorId: `77000000000000${i}`,
+        }),
+      );
+    }
+    await posts(h as Harness, 3);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(bot.seen).toHaveLength(2);
+    expect(channelPosts(fake)).toHaveLength(3);
+  });
+
+  it('downloads attachments only from the allowed CDN, and never follows a redirect', async () => {
+    const bot = new RecordingBot();
+    const { fake } = await start(bot);
+    const inside = fake.serveFile('secret.txt', { body: 'LISTEN 1\n', contentType: 'text/plain' });
+    const attach = (filename: string, url: string) =>
+      fake.dispatch(
+        'MESSAGE_CREATE',
+        messagePayload(fake, {
+          content: `<@${fake.botId}> triage`,
+          mentionBot: true,
+          attachments: [{ filename, url, size: 9, content_type: 'text/plain' }],
+        }),
+      );
+    const hits = fake.attachmentHits;
+    attach('elsewhere.txt', inside.replace(fake.origin, 'http://127.0.0.1:1'));
+    const [first] = await posts(h as Harness);
+    expect(messageText(first?.body)).toMatch(/elsewhere\.txt is not hosted on Discord/);
+    attach('moved.txt', fake.serveRedirect('moved.txt', inside));
+    const [, second] = await posts(h as Harness, 2);
+    expect(messageText(second?.body)).toMatch(/moved\.txt: the file server sent a redirect/);
+    expect(fake.attachmentHits).toBe(hits + 1); // the redirect only; its target was never fetched
+    expect(bot.seen).toEqual([]);
+  });
+
   it('sends nothing that pings when the paste holds @everyone, @here and <@123>', async () => {
     const bot = new RecordingBot((m) => ({
       ...simpleReply('triage', `Echo ${m.text.split('\n')[0]}`, [m.text]),
@@ -361,6 +422,20 @@ describe('slash commands', () => {
     const [, edit] = await interactionCalls(h as Harness, interaction.token, 2);
     expect(edit?.body.embeds[0].description).toBe(`netstat.log: ${body.length} chars`);
     expect(bot.seen[0]?.attachments?.[0]?.text).toBe(body);
+  });
+
+  it('a slash command over the rate limit is answered privately and never reaches the bot', async () => {
+    const bot = new RecordingBot();
+    const { fake } = await start(bot, { adapter: { userRateLimit: 1, channelRateLimit: 100 } });
+    const first = interactionPayload(fake, { subcommand: 'help' });
+    fake.dispatch('INTERACTION_CREATE', first);
+    await interactionCalls(h as Harness, first.token, 1);
+    const second = interactionPayload(fake, { subcommand: 'help' });
+    fake.dispatch('INTERACTION_CREATE', second);
+    const [callback] = await interactionCalls(h as Harness, second.token, 1);
+    expect(callback?.body.data.flags).toBe(64);
+    expect(JSON.stringify(callback?.body.data)).toMatch(/more requests than/);
+    expect(bot.seen).toHaveLength(1);
   });
 
   it('/tcp triage with nothing to triage is answered ephemerally, at once', async () => {

@@ -1,18 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AttachmentError,
+  type AttachmentLimits,
   checkAttachment,
   decodeAttachmentText,
   fetchAttachment,
+  isAllowedOrigin,
   isTextAttachment,
 } from '../../adapters/discord/attachments.js';
+import { attachmentLimits, DefaultDiscordAdapterOptions } from '../../adapters/discord/options.js';
 import { FakeDiscord } from '../fakes/discordFake.js';
 
-const limits = { maxBytes: 1_000, timeoutMs: 2_000 };
 let fake: FakeDiscord;
+let limits: AttachmentLimits;
 
 beforeAll(async () => {
   fake = await FakeDiscord.start();
+  limits = { maxBytes: 1_000, timeoutMs: 2_000, origins: [fake.origin] };
 });
 afterAll(async () => {
   await fake.close();
@@ -48,7 +52,7 @@ describe('checkAttachment', () => {
     const error = (() => {
       try {
         checkAttachment(
-          { name: 'big.txt', url: 'x', size: 5_000, contentType: 'text/plain' },
+          { name: 'big.txt', url: `${fake.origin}/x`, size: 5_000, contentType: 'text/plain' },
           limits,
         );
       } catch (e) {
@@ -112,6 +116,45 @@ describe('fetchAttachment', () => {
     );
     expect(error.code).toBe('ATTACHMENT_FETCH_FAILED');
     expect(error.message).toMatch(/HTTP 404/);
+  });
+
+  it('fetches only from the allowed origins: Discord CDN over https by default', async () => {
+    const url = fake.serveFile('local.txt', { body: 'LISTEN 3\n', contentType: 'text/plain' });
+    const defaults = attachmentLimits(DefaultDiscordAdapterOptions);
+    expect(defaults.origins).toEqual([
+      'https://cdn.discordapp.com',
+      'https://media.discordapp.net',
+    ]);
+    const before = fake.requests.length + fake.attachmentHits;
+    for (const bad of [
+      url, // http://127.0.0.1: the local network
+      url.replace('127.0.0.1', 'localhost'),
+      'http://cdn.discordapp.com/attachments/1/2/ss.txt', // not https
+      'https://cdn.discordapp.com.evil.example/ss.txt',
+      'https://evil.example/cdn.discordapp.com/ss.txt',
+      'file:///etc/passwd',
+      'not a url',
+    ]) {
+      const error = await refusal(() => fetchAttachment({ name: 'ss.txt', url: bad }, defaults));
+      expect(error.code).toBe('ATTACHMENT_NOT_DISCORD');
+    }
+    expect(fake.requests.length + fake.attachmentHits).toBe(before);
+    expect(
+      isAllowedOrigin('https://media.discordapp.net/attachments/1/2/a.txt?ex=1', defaults.origins),
+    ).toBe(true);
+  });
+
+  it('refuses a redirect instead of following it, even to an allowed host', async () => {
+    const target = fake.serveFile('internal.txt', {
+      body: 'LISTEN 3\n',
+      contentType: 'text/plain',
+    });
+    const url = fake.serveRedirect('moved.txt', target);
+    const hits = fake.attachmentHits;
+    const error = await refusal(() => fetchAttachment({ name: 'moved.txt', url }, limits));
+    expect(error.code).toBe('ATTACHMENT_NOT_DISCORD');
+    expect(error.message).toMatch(/redirect/);
+    expect(fake.attachmentHits).toBe(hits + 1); // the redirect itself, not its target
   });
 });
 

@@ -69,6 +69,7 @@ export async function startHarness(
       logger,
       readyTimeoutMs: 5_000,
       attachmentTimeoutMs: 2_000,
+      attachmentOrigins: [fake.origin],
       clientOptions: {
         rest: { retries: 0, timeout: 5_000 },
         // The default throttler spaces re-identifies ~5 s apart; tests need no spacing.

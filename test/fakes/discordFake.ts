@@ -50,6 +50,10 @@ const DISCORD_EPOCH = 1_420_070_400_000n;
 export class FakeDiscord {
   readonly requests: RecordedRequest[] = [];
   readonly files = new Map<string, FakeFile>();
+  /** Attachment names answered with a 302 to another URL. */
+  readonly redirects = new Map<string, string>();
+  /** GET requests for attachment URLs served (files, redirects and misses). */
+  attachmentHits = 0;
   readonly gatewayFrames: { op: number; d: unknown }[] = [];
   readonly botId: string;
   readonly applicationId: string;
@@ -103,6 +107,17 @@ export class FakeDiscord {
   }
 
   /** Serves `body` at a URL the tests can put in an attachment payload. */
+  /** The origin attachment URLs are served from (the adapter must be told to allow it). */
+  get origin(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** Serves a redirect to `location` under `/attachments/<name>` and returns its URL. */
+  serveRedirect(name: string, location: string): string {
+    this.redirects.set(name, location);
+    return `${this.origin}/attachments/${encodeURIComponent(name)}`;
+  }
+
   serveFile(name: string, file: FakeFile): string {
     this.files.set(name, file);
     return `http://127.0.0.1:${this.port}/attachments/${encodeURIComponent(name)}`;
@@ -258,7 +273,14 @@ export class FakeDiscord {
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (req.method === 'GET' && url.pathname.startsWith('/attachments/')) {
-      const file = this.files.get(decodeURIComponent(url.pathname.slice('/attachments/'.length)));
+      this.attachmentHits++;
+      const name = decodeURIComponent(url.pathname.slice('/attachments/'.length));
+      const location = this.redirects.get(name);
+      if (location !== undefined) {
+        res.writeHead(302, { location }).end();
+        return;
+      }
+      const file = this.files.get(name);
       if (!file) {
         res.writeHead(404).end();
         return;

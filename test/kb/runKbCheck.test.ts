@@ -32,6 +32,29 @@ describe('runKbCheck', () => {
     expect(out.text()).toBe('');
   });
 
+  it('reports front matter that cannot be built (an alias bomb) as a problem of that file', async () => {
+    // Nine levels of nine aliases each: 9^9 nodes if expanded.
+    const levels = ['a0: &a0 [x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 9; i++) {
+      levels.push(
+        `a${i}: &a${i} [${Array(9)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]`,
+      );
+    }
+    const fx = await writeFixtureKb({
+      'ok.md': articleText('ok'),
+      'bomb.md': articleText('bomb', { related: levels.join('\n') }),
+    });
+    cleanup = fx.cleanup;
+    const out = capture();
+    const err = capture();
+    expect(await runKbCheck(fx.dir, out.stream, err.stream)).toBe(1);
+    expect(err.text()).toMatch(/bomb\.md: front matter: YAML: .*alias/i);
+    expect(err.text()).not.toContain('ok.md');
+    expect(err.text()).toMatch(/kb:check: \d+ problems? in/);
+  });
+
   it('passes with a one-line summary when every topic is covered', async () => {
     const files: Record<string, string> = {};
     for (const topic of KB_TOPICS) {

@@ -113,4 +113,12 @@ describe('answerOnce', () => {
     expect(String(output.read())).toContain('ERROR no');
     expect(await answerOnce(recordingBot(), 'x', { output, style: PLAIN_STYLE })).toBe(0);
   });
+
+  it('exits 1 when the bot answers with an internal error', async () => {
+    const output = new PassThrough();
+    const bot: ChatBot = {
+      handle: async () => simpleReply('failure', 'Something went wrong on my side', ['x'], 'error'),
+    };
+    expect(await answerOnce(bot, 'x', { output, style: PLAIN_STYLE })).toBe(1);
+  });
 });

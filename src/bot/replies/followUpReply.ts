@@ -2,6 +2,7 @@
 import type { Article } from '../../kb/article.js';
 import type { KnowledgeBase } from '../../kb/knowledgeBase.js';
 import type { Finding, Verdict } from '../../triage/verdict.js';
+import { literalMarkdownKeepingCode } from '../markdownText.js';
 import type { Reply } from '../reply.js';
 import { addUnique, formatDuration, renderKbLinks, sourceLinks, toneOf } from './format.js';
 import { replyFinding, stateChart } from './verdictReply.js';
@@ -63,7 +64,7 @@ export function followUpReply(
     reply.title = 'Nothing to act on';
     reply.tone = 'ok';
     reply.paragraphs.push(
-      `${verdict.headline} (${when}). Nothing is piling up, so there is nothing to fix; paste ` +
+      `${literalMarkdownKeepingCode(verdict.headline)} (${when}). Nothing is piling up, so there is nothing to fix; paste ` +
         'again if the numbers change.',
     );
     reply.chart = stateChart(verdict);
@@ -93,7 +94,9 @@ export function followUpReply(
     reply.title = `How bad is it? ${verdict.severity === 'ok' ? 'Not bad' : verdict.severity === 'warn' ? 'Warning' : 'Critical'}`;
     reply.tone = toneOf(verdict.severity);
     reply.paragraphs.push(`${SEVERITY_WORDS[verdict.severity]} (For ${when}.)`);
-    for (const f of verdict.findings) reply.paragraphs.push(`- **${f.title}**: ${f.evidence}`);
+    for (const f of verdict.findings.map(replyFinding)) {
+      reply.paragraphs.push(`- **${f.title}**: ${f.evidence}`);
+    }
     reply.chart = stateChart(verdict);
     addUnique(reply.suggestions, ['what do I do about it?']);
     const article = firstArticle(finding, kb);
@@ -102,7 +105,8 @@ export function followUpReply(
   }
 
   reply.title = `Why: ${finding.title}`;
-  reply.paragraphs.push(`For ${when}: ${finding.cause}`, `Evidence: ${finding.evidence}`);
+  const shown = replyFinding(finding);
+  reply.paragraphs.push(`For ${when}: ${shown.cause}`, `Evidence: ${shown.evidence}`);
   const article = firstArticle(finding, kb);
   if (article) {
     const { text, linked } = renderKbLinks(article.summary, kb);

@@ -1,5 +1,6 @@
 /** Replies that need no paste and no search: help, topics, about, and "here is what I do". */
 import type { KnowledgeBase } from '../../kb/knowledgeBase.js';
+import { literalMarkdown, literalMarkdownKeepingCode } from '../markdownText.js';
 import { type Reply, simpleReply } from '../reply.js';
 import { formatCount } from './format.js';
 
@@ -103,13 +104,14 @@ export function nothingReadReply(reasons: readonly string[] = []): Reply {
     'I found no TCP sockets in that. I read `netstat -an`/`-tanp` (Linux, Windows, macOS/BSD, ' +
       'Solaris), `ss -tan`, `ss -s`, `/proc/net/tcp` and `sort | uniq -c` summaries.',
   ];
-  if (reasons.length > 0) paragraphs.push(`First problem: ${reasons[0]}`);
+  if (reasons.length > 0)
+    paragraphs.push(`First problem: ${literalMarkdownKeepingCode(reasons[0] as string)}`);
   return simpleReply('error', 'No TCP sockets found', paragraphs, 'error');
 }
 
 /** `explain` with a topic that matches nothing. */
 export function unknownTopicReply(topic: string, closest: readonly string[]): Reply {
-  const paragraphs = [`I have no article on “${topic}”.`];
+  const paragraphs = [`I have no article on “${literalMarkdown(topic)}”.`];
   if (closest.length) paragraphs.push(`Closest: ${closest.map((id) => `\`${id}\``).join(', ')}.`);
   paragraphs.push('Send `topics` for the full list.');
   const reply = simpleReply('help', 'Unknown topic', paragraphs);

@@ -4,6 +4,7 @@ import type { KnowledgeBase } from '../../kb/knowledgeBase.js';
 import type { InputFormat } from '../../netstat/snapshot.js';
 import { TCP_STATES } from '../../netstat/states.js';
 import type { Finding, Verdict } from '../../triage/verdict.js';
+import { literalMarkdownKeepingCode } from '../markdownText.js';
 import type { ChartBar, Reply, ReplyFinding } from '../reply.js';
 import { deltaParagraph, type StateChange } from './delta.js';
 import { addUnique, formatCount, renderKbLinks, sourceLinks, toneOf } from './format.js';
@@ -42,13 +43,13 @@ export function stateChart(verdict: Pick<Verdict, 'counts'>): ChartBar[] {
   }));
 }
 
-/** A finding as shown to a person. */
+/** A finding as shown to a person: the rule's words as markdown, the paste's words as text. */
 export function replyFinding(f: Finding): ReplyFinding {
   return {
-    title: f.title,
+    title: literalMarkdownKeepingCode(f.title),
     tone: toneOf(f.severity),
-    evidence: f.evidence,
-    cause: f.cause,
+    evidence: literalMarkdownKeepingCode(f.evidence),
+    cause: literalMarkdownKeepingCode(f.cause),
     next: [...f.next],
     caveats: [...f.caveats],
   };
@@ -94,7 +95,7 @@ export function verdictReply(input: VerdictReplyInput): Reply {
   } else if (main && main.severity !== 'ok') {
     addUnique(suggestions, ['what do I do about it?', 'is this bad?']);
   }
-  for (const w of verdict.warnings) paragraphs.push(`_Note: ${w}_`);
+  for (const w of verdict.warnings) paragraphs.push(`_Note: ${literalMarkdownKeepingCode(w)}_`);
   if (verdict.findings.length === 0) {
     paragraphs.push('Nothing is piling up here. Paste again later to see how the counts move.');
   }
