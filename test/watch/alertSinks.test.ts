@@ -68,7 +68,7 @@ describe('alert sinks', () => {
     const [slack, discord] = receiver.bodies;
     expect(slack?.path).toBe('/slack-api/chat.postMessage');
     expect(slack?.headers.authorization).toBe('Bearer xoxb-test');
-    expect((slack?.body as { channel: string }).channel).toBe('C123');
+    expect(slack?.body).toMatchObject({ channel: 'C123' });
     expect(discord?.path).toBe('/discord-api/channels/456/messages');
     expect(discord?.headers.authorization).toBe('Bot a.b.c');
   });
