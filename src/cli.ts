@@ -14,6 +14,9 @@ Usage:
   tcp-triage ask [--json] QUESTION    answer from the knowledge base
   tcp-triage triage [--json] [FILE]   triage netstat/ss output from FILE or stdin
   tcp-triage serve                    start the Slack and/or Discord adapters configured in env
+  tcp-triage live [--json]            triage this host's own sockets (procfs, or the OS's netstat)
+  tcp-triage watch [--every 10s] [--webhook URL] [--metrics-port P]
+                                      sample the host, alert a webhook, serve /metrics
   tcp-triage --help | --version
 
 Examples:
@@ -36,6 +39,8 @@ interface CommandModules {
   ask: { runAsk(args: string[], io: CliIo): Promise<number> };
   triage: { runTriage(args: string[], io: CliIo): Promise<number> };
   serve: { runServe(io: CliIo): Promise<number> };
+  live: { runLive(args: string[], io: CliIo): Promise<number> };
+  watch: { runWatch(args: string[], io: CliIo): Promise<number> };
 }
 
 /** Loads one command's module on demand. */
@@ -60,6 +65,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     case 'serve': {
       return (await load('serve')).runServe(io);
     }
+    case 'live':
+      return (await load('live')).runLive(rest, io);
+    case 'watch':
+      return (await load('watch')).runWatch(rest, io);
     case '-h':
     case '--help':
     case 'help':

@@ -19,6 +19,8 @@ import {
 export interface TriageOptions {
   /** The previous snapshot of the same host, to judge growth between two pastes. */
   previous?: Snapshot;
+  /** The ephemeral port range in force on the host (a live sample), instead of the OS default. */
+  range?: EphemeralRange;
 }
 
 /** Which dimension of a state's records names the culprit. */
@@ -88,7 +90,7 @@ export interface RuleContext {
 /** Build the rule context for one snapshot. */
 export function createContext(snapshot: Snapshot, options: TriageOptions = {}): RuleContext {
   const os = snapshot.os;
-  const range = EPHEMERAL_RANGES[os] ?? EPHEMERAL_RANGES.linux;
+  const range = options.range ?? EPHEMERAL_RANGES[os] ?? EPHEMERAL_RANGES.linux;
   // Connections exclude listeners; `ss -s` "closed" is allocation arithmetic, not connections.
   const notConnections =
     snapshot.counts.LISTEN + (snapshot.format === 'ss-summary' ? snapshot.counts.CLOSED : 0);
