@@ -35,6 +35,7 @@ describe.skipIf(!linux)('tcp-triage live on a real CLOSE_WAIT pile-up', () => {
       'severity',
       'findings',
       'warnings',
+      'approximate',
       'host',
     ]);
     expect(json.format).toBe('proc-net-tcp');
