@@ -38,3 +38,15 @@ export async function capture(
   const code = await run(c.io);
   return { code, stdout: c.out(), stderr: c.err() };
 }
+
+/** The keys of `triage --json`, in order (DESIGN.md contract plus `approximate`); `live --json` adds `host`. */
+export const TRIAGE_JSON_KEYS: readonly string[] = Object.freeze([
+  'format',
+  'os',
+  'counts',
+  'total',
+  'severity',
+  'findings',
+  'warnings',
+  'approximate',
+]);

@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runLive } from '../../src/cli/live.js';
 import { closeWaitPileup, type Pileup } from '../host/pileups.js';
-import { capture } from './capture.js';
+import { capture, TRIAGE_JSON_KEYS } from './capture.js';
 
 const linux = process.platform === 'linux';
 const PILEUP = 150;
@@ -27,17 +27,7 @@ describe.skipIf(!linux)('tcp-triage live on a real CLOSE_WAIT pile-up', () => {
     const r = await capture((io) => runLive(['--json'], io));
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout) as LiveJson;
-    expect(Object.keys(json)).toEqual([
-      'format',
-      'os',
-      'counts',
-      'total',
-      'severity',
-      'findings',
-      'warnings',
-      'approximate',
-      'host',
-    ]);
+    expect(Object.keys(json)).toEqual([...TRIAGE_JSON_KEYS, 'host']);
     expect(json.format).toBe('proc-net-tcp');
     expect(json.counts.CLOSE_WAIT).toBeGreaterThanOrEqual(PILEUP);
     const cw = json.findings.find((f) => f.id === 'close-wait-pileup');

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateListing } from '../../bench/generate.mjs';
 import { runTriage } from '../../src/cli/triage.js';
 import { ScanPipeline } from '../../src/netstat/scanPipeline.js';
-import { capture } from './capture.js';
+import { capture, TRIAGE_JSON_KEYS } from './capture.js';
 
 const PASTE = join(
   import.meta.dirname,
@@ -36,16 +36,7 @@ describe('tcp-triage triage', () => {
     const r = await triage(['--json', PASTE]);
     expect(r.code).toBe(0);
     const v = JSON.parse(r.stdout);
-    expect(Object.keys(v)).toEqual([
-      'format',
-      'os',
-      'counts',
-      'total',
-      'severity',
-      'findings',
-      'warnings',
-      'approximate',
-    ]);
+    expect(Object.keys(v)).toEqual([...TRIAGE_JSON_KEYS]);
     expect(v.approximate).toBe(false);
     expect(v.findings[0].id).toBe('close-wait-pileup');
     expect(Object.keys(v.findings[0])).toEqual([
